@@ -1,0 +1,124 @@
+package io.bulwark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.bulwark.audit.AuditLog;
+import io.bulwark.config.Config;
+import io.bulwark.crypto.KeyCheck;
+import io.bulwark.crypto.KeyRing;
+import io.bulwark.crypto.Passwords;
+import io.bulwark.crypto.SecretBox;
+import io.bulwark.crypto.Tokens;
+import io.bulwark.db.Database;
+import io.bulwark.db.Transactions;
+import io.bulwark.hosting.HostingApi;
+import io.bulwark.login.LoginLinks;
+import io.bulwark.login.LoginRoutes;
+import io.bulwark.login.Sessions;
+import io.bulwark.ops.OperationsRoutes;
+import io.bulwark.pluginzip.PluginZips;
+import io.bulwark.portal.PortalRoutes;
+import io.bulwark.providers.ProviderRepository;
+import io.bulwark.providers.ProviderService;
+import io.bulwark.sites.SiteRemoval;
+import io.bulwark.sites.SiteRepository;
+import io.bulwark.sites.SiteRoutes;
+import io.bulwark.sites.SiteService;
+import io.bulwark.users.UserRepository;
+import io.bulwark.users.UserRoutes;
+import io.bulwark.users.UserService;
+import io.bulwark.web.HttpServer;
+import io.bulwark.web.RequestBody;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every object of the server in dependency order, with
+ * {@code new}. The command line uses the same wiring; only {@link #start()} opens the port.
+ */
+public final class App implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private final Config config;
+    private final Database database;
+    private final ProviderService providers;
+    private final PluginZips pluginZips;
+    private final HttpServer server;
+
+    public App(Config config, Clock clock, SecureRandom random, Passwords passwords) {
+        this.config = config;
+        byte[] key = KeyRing.load(config, random);
+        this.database = Database.open(config.databaseUrl(), config.isSqlite() ? 8 : 16);
+        Transactions transactions = new Transactions(database);
+        SecretBox secrets = new SecretBox(key, random);
+        KeyCheck.verify(transactions, secrets);
+        Tokens tokens = new Tokens(random);
+        ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+        RequestBody body = new RequestBody(json);
+        AuditLog auditLog = new AuditLog();
+
+        ProviderRepository providerRepository = new ProviderRepository();
+        this.providers = new ProviderService(transactions, providerRepository, tokens, clock);
+        HostingApi hostingApi = new HostingApi(providers, auditLog, transactions,
+                config.trustedProxies(), clock);
+
+        UserRepository userRepository = new UserRepository();
+        SiteRepository siteRepository = new SiteRepository();
+        UserService users = new UserService(transactions, userRepository,
+                new SiteRemoval(siteRepository, clock), passwords, clock);
+        SiteService sites = new SiteService(transactions, siteRepository, users, secrets, tokens,
+                clock);
+        this.pluginZips = new PluginZips(transactions, config.publicBase(), clock);
+
+        LoginLinks loginLinks = new LoginLinks(transactions, tokens, config.publicBase(), clock);
+        Sessions sessions = new Sessions(transactions, tokens, config.sessionIdleTimeout(),
+                config.sessionMaxAge(), clock);
+        boolean secureCookies = "https".equals(config.publicUrl().getScheme());
+
+        this.server = new HttpServer(json, List.of(
+                new OperationsRoutes(database),
+                hostingApi,
+                new UserRoutes(users, loginLinks, body),
+                new SiteRoutes(sites, users, pluginZips, transactions, body, clock),
+                new LoginRoutes(loginLinks, sessions, secureCookies),
+                new PortalRoutes(sessions, userRepository, transactions)));
+    }
+
+    /** Starts the HTTP server; returns the bound port. */
+    public int start() {
+        int port = server.start(config.port());
+        if (!config.publicUrlConfigured()) {
+            LOG.warn("BULWARK_PUBLIC_URL is not set: login links and plugin zips will point to "
+                    + "{}, which only works on this machine", config.withPort(port).publicBase());
+        }
+        LOG.info("Bulwark listening on port {} with {} database, public URL {}", port,
+                database.kind().label(), config.withPort(port).publicBase());
+        return port;
+    }
+
+    public ProviderService providers() {
+        return providers;
+    }
+
+    public PluginZips pluginZips() {
+        return pluginZips;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public HttpServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        database.close();
+    }
+}

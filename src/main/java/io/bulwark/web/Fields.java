@@ -1,0 +1,140 @@
+package io.bulwark.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bulwark.errors.InvalidInputException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The named fields of a request body with the Hosting API's validation rules: strings are
+ * trimmed (passwords excepted), limited in code points and free of control characters;
+ * booleans and integers accept their documented spellings. Each accessor throws
+ * {@link InvalidInputException} with a Laravel-style sentence naming the field.
+ */
+public final class Fields {
+    private final Map<String, JsonNode> values;
+
+    public Fields(Map<String, JsonNode> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    /** Whether the body names {@code field} at all, even as null or "". */
+    public boolean has(String field) {
+        return values.containsKey(field);
+    }
+
+    /** A required string, trimmed, of at most {@code maxLength} code points. */
+    public String requiredText(String field, int maxLength) {
+        return optionalText(field, maxLength)
+                .orElseThrow(() -> invalid("The " + label(field) + " field is required."));
+    }
+
+    /** An optional string: absent, null and "" are all empty. */
+    public Optional<String> optionalText(String field, int maxLength) {
+        return raw(field).map(String::strip).filter(value -> !value.isEmpty())
+                .map(value -> checkLength(field, value, 0, maxLength));
+    }
+
+    /** A required string taken as sent (no trimming), between the two lengths. */
+    public String untrimmedText(String field, int minLength, int maxLength) {
+        String value = raw(field).filter(text -> !text.isEmpty())
+                .orElseThrow(() -> invalid("The " + label(field) + " field is required."));
+        return checkLength(field, value, minLength, maxLength);
+    }
+
+    /** An optional boolean in any documented spelling; null counts as absent. */
+    public Optional<Boolean> optionalBoolean(String field) {
+        JsonNode node = values.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        String spelling = node.isTextual() ? node.textValue().strip() : node.toString();
+        return switch (spelling) {
+            case "true", "1" -> Optional.of(true);
+            case "false", "0" -> Optional.of(false);
+            default -> throw invalid("The " + label(field) + " field must be true or false.");
+        };
+    }
+
+    /** A required boolean; {@code false} and {@code 0} satisfy "required". */
+    public boolean requiredBoolean(String field) {
+        JsonNode node = values.get(field);
+        if (node == null || node.isNull() || (node.isTextual() && node.textValue().isBlank())) {
+            throw invalid("The " + label(field) + " field is required.");
+        }
+        return optionalBoolean(field).orElseThrow();
+    }
+
+    /** A required non-negative integer: a JSON integer or a canonical digit string. */
+    public long requiredInteger(String field) {
+        JsonNode node = values.get(field);
+        if (node == null || node.isNull() || (node.isTextual() && node.textValue().isBlank())) {
+            throw invalid("The " + label(field) + " field is required.");
+        }
+        String digits = node.isIntegralNumber() ? node.asText()
+                : node.isTextual() ? node.textValue().strip() : "";
+        if (!digits.matches("0|[1-9][0-9]{0,18}")) {
+            throw invalid("The " + label(field) + " must be an integer.");
+        }
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw invalid("The " + label(field) + " must be an integer.");
+        }
+    }
+
+    private Optional<String> raw(String field) {
+        JsonNode node = values.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            throw invalid("The " + label(field) + " must be a string.");
+        }
+        String value = node.textValue();
+        if (hasForbiddenCharacters(value)) {
+            throw invalid("The " + label(field) + " contains control or invalid characters.");
+        }
+        return Optional.of(value);
+    }
+
+    private static String checkLength(String field, String value, int min, int max) {
+        int length = value.codePointCount(0, value.length());
+        if (length < min) {
+            throw invalid("The " + label(field) + " must be at least " + min + " characters.");
+        }
+        if (length > max) {
+            throw invalid("The " + label(field) + " must not be greater than " + max
+                    + " characters.");
+        }
+        return value;
+    }
+
+    /** Control characters (C0, DEL, C1) and unpaired surrogates. */
+    static boolean hasForbiddenCharacters(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+                return true;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Laravel's attribute name: underscores read as spaces. */
+    public static String label(String field) {
+        return field.replace('_', ' ');
+    }
+
+    private static InvalidInputException invalid(String message) {
+        return new InvalidInputException(message);
+    }
+}
