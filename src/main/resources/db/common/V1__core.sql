@@ -151,6 +151,30 @@ CREATE TABLE attack_days (
     PRIMARY KEY (site_id, day)
 );
 
+-- Raw firewall records (blocked requests) as the plugin uploaded them, kept for the retention
+-- period. Identical records are legitimate, so a record is keyed by the hash of its seven
+-- fields and its copy number: re-sending a batch inserts nothing twice.
+CREATE TABLE attacks (
+    site_id BIGINT NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+    record_hash TEXT NOT NULL,
+    copy_no INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    occurred_at BIGINT NOT NULL,
+    received_at BIGINT NOT NULL,
+    ip TEXT NOT NULL,
+    fid TEXT NOT NULL,
+    method TEXT NOT NULL,
+    request_uri TEXT NOT NULL,
+    user_agent TEXT NOT NULL,
+    log_date TEXT NOT NULL,
+    post_data TEXT NOT NULL,
+    post_data_clipped ${bool} NOT NULL,
+    PRIMARY KEY (site_id, record_hash, copy_no)
+);
+
+CREATE INDEX attacks_site_time ON attacks (site_id, occurred_at);
+CREATE INDEX attacks_site_received ON attacks (site_id, received_at);
+
 CREATE TABLE plugin_templates (
     id ${id_pk},
     version TEXT NOT NULL,
