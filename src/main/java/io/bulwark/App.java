@@ -11,6 +11,7 @@ import io.bulwark.crypto.Passwords;
 import io.bulwark.crypto.SecretBox;
 import io.bulwark.crypto.Tokens;
 import io.bulwark.db.Database;
+import io.bulwark.db.JobLeases;
 import io.bulwark.db.Transactions;
 import io.bulwark.hosting.HostingApi;
 import io.bulwark.login.LoginLinks;
@@ -28,9 +29,26 @@ import io.bulwark.sites.SiteService;
 import io.bulwark.users.UserRepository;
 import io.bulwark.users.UserRoutes;
 import io.bulwark.users.UserService;
+import io.bulwark.vulns.EntryCodec;
+import io.bulwark.vulns.EvaluationStore;
+import io.bulwark.vulns.FeedImporter;
+import io.bulwark.vulns.FeedJobs;
+import io.bulwark.vulns.FeedParser;
+import io.bulwark.vulns.FeedSchedule;
+import io.bulwark.vulns.FeedStore;
+import io.bulwark.vulns.ImportRuns;
+import io.bulwark.vulns.Mutes;
+import io.bulwark.vulns.Reevaluation;
+import io.bulwark.vulns.RowEvaluator;
+import io.bulwark.vulns.SiteVulnerabilities;
+import io.bulwark.vulns.Sweeps;
+import io.bulwark.vulns.VulnerabilityEvaluation;
 import io.bulwark.web.HttpServer;
 import io.bulwark.web.RequestBody;
+import java.net.http.HttpClient;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -48,6 +66,11 @@ public final class App implements AutoCloseable {
     private final ProviderService providers;
     private final PluginZips pluginZips;
     private final HttpServer server;
+    private final VulnerabilityEvaluation vulnerabilityEvaluation;
+    private final SiteVulnerabilities siteVulnerabilities;
+    private final FeedJobs feedJobs;
+    private final Mutes mutes;
+    private final FeedSchedule feedSchedule;
 
     public App(Config config, Clock clock, SecureRandom random, Passwords passwords) {
         this.config = config;
@@ -74,6 +97,27 @@ public final class App implements AutoCloseable {
                 clock);
         this.pluginZips = new PluginZips(transactions, config.publicBase(), clock);
 
+        JobLeases leases = new JobLeases(transactions, clock);
+        EntryCodec entryCodec = new EntryCodec(json);
+        FeedStore feedStore = new FeedStore(entryCodec);
+        ImportRuns importRuns = new ImportRuns();
+        Sweeps sweeps = new Sweeps();
+        EvaluationStore evaluationStore = new EvaluationStore(entryCodec);
+        this.siteVulnerabilities = new SiteVulnerabilities();
+        this.vulnerabilityEvaluation = new VulnerabilityEvaluation(evaluationStore, importRuns,
+                new RowEvaluator(), siteVulnerabilities);
+        FeedImporter feedImporter = new FeedImporter(transactions, new FeedParser(json),
+                feedStore, importRuns, sweeps, entryCodec, clock);
+        Reevaluation reevaluation = new Reevaluation(transactions, sweeps, importRuns,
+                evaluationStore, vulnerabilityEvaluation);
+        this.feedJobs = new FeedJobs(leases, feedImporter, reevaluation, transactions,
+                importRuns, nodeName(random));
+        this.mutes = new Mutes(transactions, feedStore, clock);
+        this.feedSchedule = new FeedSchedule(config.feed(), feedJobs, HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(30))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build(), clock);
+
         LoginLinks loginLinks = new LoginLinks(transactions, tokens, config.publicBase(), clock);
         Sessions sessions = new Sessions(transactions, tokens, config.sessionIdleTimeout(),
                 config.sessionMaxAge(), clock);
@@ -88,9 +132,17 @@ public final class App implements AutoCloseable {
                 new PortalRoutes(sessions, userRepository, transactions)));
     }
 
+    /** This node's name in lease rows: process id plus a random part, unique per start. */
+    private static String nodeName(SecureRandom random) {
+        byte[] bytes = new byte[6];
+        random.nextBytes(bytes);
+        return "node-" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(bytes);
+    }
+
     /** Starts the HTTP server; returns the bound port. */
     public int start() {
         int port = server.start(config.port());
+        feedSchedule.start();
         if (!config.publicUrlConfigured()) {
             LOG.warn("BULWARK_PUBLIC_URL is not set: login links and plugin zips will point to "
                     + "{}, which only works on this machine", config.withPort(port).publicBase());
@@ -116,8 +168,25 @@ public final class App implements AutoCloseable {
         return server;
     }
 
+    public VulnerabilityEvaluation vulnerabilityEvaluation() {
+        return vulnerabilityEvaluation;
+    }
+
+    public SiteVulnerabilities siteVulnerabilities() {
+        return siteVulnerabilities;
+    }
+
+    public FeedJobs feedJobs() {
+        return feedJobs;
+    }
+
+    public Mutes mutes() {
+        return mutes;
+    }
+
     @Override
     public void close() {
+        feedSchedule.close();
         server.stop();
         database.close();
     }

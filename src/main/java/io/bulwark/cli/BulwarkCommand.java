@@ -5,6 +5,9 @@ import io.bulwark.config.Config;
 import io.bulwark.config.ConfigException;
 import io.bulwark.config.ConfigLoader;
 import io.bulwark.crypto.Passwords;
+import io.bulwark.errors.ConflictException;
+import io.bulwark.errors.InvalidInputException;
+import io.bulwark.errors.NotFoundException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bulwark", mixinStandardHelpOptions = true, version = "Bulwark 0.1.0",
         description = "Self-hosted WordPress security server.",
-        subcommands = {ServeCommand.class, ProviderCommand.class, PluginCommand.class})
+        subcommands = {ServeCommand.class, ProviderCommand.class, PluginCommand.class,
+            FeedCommand.class, VulnCommand.class})
 public final class BulwarkCommand implements Runnable {
     private final Map<String, String> environment;
 
@@ -40,7 +44,9 @@ public final class BulwarkCommand implements Runnable {
     public static CommandLine commandLine(Map<String, String> environment) {
         CommandLine commandLine = new CommandLine(new BulwarkCommand(environment));
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
-            if (error instanceof ConfigException || error instanceof IllegalArgumentException) {
+            if (error instanceof ConfigException || error instanceof IllegalArgumentException
+                    || error instanceof InvalidInputException
+                    || error instanceof NotFoundException || error instanceof ConflictException) {
                 line.getErr().println("bulwark: " + error.getMessage());
                 return 2;
             }

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param trustedProxies socket addresses whose {@code X-Forwarded-For} is believed
  * @param sessionIdleTimeout portal session lifetime without activity
  * @param sessionMaxAge portal session lifetime in all
+ * @param feed the scheduled vulnerability feed import, when configured
  */
 public record Config(
         int port,
@@ -33,13 +34,15 @@ public record Config(
         Duration attackRetention,
         List<String> trustedProxies,
         Duration sessionIdleTimeout,
-        Duration sessionMaxAge) {
+        Duration sessionMaxAge,
+        Optional<FeedConfig> feed) {
     public Config {
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(publicUrl, "publicUrl");
         Objects.requireNonNull(secretKey, "secretKey");
         trustedProxies = List.copyOf(trustedProxies);
+        Objects.requireNonNull(feed, "feed");
     }
 
     /** Whether the database is the embedded SQLite file rather than PostgreSQL. */
@@ -57,6 +60,6 @@ public record Config(
         URI url = publicUrlConfigured ? publicUrl : ConfigLoader.defaultPublicUrl(newPort);
         return new Config(newPort, databaseUrl, dataDir, url, publicUrlConfigured, secretKey,
                 pluginTokenLifetime, attackRetention, trustedProxies, sessionIdleTimeout,
-                sessionMaxAge);
+                sessionMaxAge, feed);
     }
 }

@@ -69,7 +69,53 @@ public final class ConfigLoader {
                 Duration.ofDays(integer("BULWARK_ATTACK_RETENTION_DAYS", 90, 1, 3650)),
                 list("BULWARK_TRUSTED_PROXIES"),
                 Duration.ofMinutes(integer("BULWARK_SESSION_IDLE_MINUTES", 120, 1, 43200)),
-                Duration.ofHours(integer("BULWARK_SESSION_MAX_HOURS", 24, 1, 8760)));
+                Duration.ofHours(integer("BULWARK_SESSION_MAX_HOURS", 24, 1, 8760)),
+                feed());
+    }
+
+    /** The scheduled feed import: off unless {@code BULWARK_FEED_URL} is set. */
+    private Optional<FeedConfig> feed() {
+        String url = values.get("BULWARK_FEED_URL");
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null
+                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new ConfigException("BULWARK_FEED_URL must be an absolute http(s) URL, got '"
+                    + url.split("\\?")[0] + "'");
+        }
+        String format = text("BULWARK_FEED_FORMAT", "wordfence");
+        if (!format.equals("wordfence") && !format.equals("patchstack")) {
+            throw new ConfigException("BULWARK_FEED_FORMAT must be wordfence or patchstack, got '"
+                    + format + "'");
+        }
+        Optional<String> authorization = Optional.ofNullable(
+                values.get("BULWARK_FEED_AUTHORIZATION")).filter(value -> !value.isBlank());
+        return Optional.of(new FeedConfig(uri, format, authorization, hours(
+                "BULWARK_FEED_INTERVAL_HOURS", 24)));
+    }
+
+    private Duration hours(String key, double fallback) {
+        String value = values.get(key);
+        double hours = fallback;
+        if (value != null && !value.isBlank()) {
+            try {
+                hours = Double.parseDouble(value.trim());
+            } catch (NumberFormatException e) {
+                hours = Double.NaN;
+            }
+        }
+        if (!(hours >= 0.5 && hours <= 8760)) {
+            throw new ConfigException(key + " must be a number of hours from 0.5 to 8760, got '"
+                    + value + "'");
+        }
+        return Duration.ofSeconds(Math.round(hours * 3600));
     }
 
     private String text(String key, String fallback) {

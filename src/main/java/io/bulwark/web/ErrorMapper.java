@@ -1,6 +1,7 @@
 package io.bulwark.web;
 
 import io.bulwark.errors.BadRequestException;
+import io.bulwark.errors.ConflictException;
 import io.bulwark.errors.ForbiddenException;
 import io.bulwark.errors.InvalidInputException;
 import io.bulwark.errors.NotFoundException;
@@ -29,6 +30,7 @@ public final class ErrorMapper {
         app.exception(ForbiddenException.class, (e, ctx) -> answer(ctx, 403, e.getMessage()));
         app.exception(InvalidInputException.class, (e, ctx) -> answer(ctx, 422, e.getMessage()));
         app.exception(UnauthorizedException.class, (e, ctx) -> answer(ctx, 401, e.getMessage()));
+        app.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409, e.getMessage()));
         app.exception(BadRequestException.class,
                 (e, ctx) -> answer(ctx, e.status(), e.getMessage()));
         app.exception(HttpResponseException.class, ErrorMapper::framework);

@@ -1,0 +1,78 @@
+package io.bulwark.cli;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+
+/**
+ * Byte-based progress of a feed file being read, on standard error: a progress bar on a
+ * terminal, otherwise one plain line per tenth of the file, so that logs stay readable.
+ */
+final class FeedProgress extends FilterInputStream {
+    private static final long MIB = 1024 * 1024;
+
+    private final long size;
+    private final PrintStream err;
+    private final ProgressBar bar;
+    private long done;
+    private int tenthsShown;
+
+    FeedProgress(InputStream input, long size, PrintStream err, boolean terminal) {
+        super(input);
+        this.size = Math.max(size, 1);
+        this.err = err;
+        this.bar = terminal ? new ProgressBarBuilder()
+                .setTaskName("Reading feed")
+                .setInitialMax(size / MIB + 1)
+                .setUnit(" MiB", 1)
+                .setConsumer(new ConsoleProgressBarConsumer(err))
+                .build() : null;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int value = super.read();
+        advance(value < 0 ? 0 : 1);
+        return value;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        int count = super.read(buffer, offset, length);
+        advance(Math.max(count, 0));
+        return count;
+    }
+
+    @Override
+    public long skip(long count) throws IOException {
+        long skipped = super.skip(count);
+        advance(skipped);
+        return skipped;
+    }
+
+    @Override
+    public void close() throws IOException {
+        super.close();
+        if (bar != null) {
+            bar.close();
+        }
+    }
+
+    private void advance(long bytes) {
+        done += bytes;
+        if (bar != null) {
+            bar.stepTo(done / MIB);
+            return;
+        }
+        int tenths = (int) Math.min(10, done * 10 / size);
+        if (tenths > tenthsShown) {
+            tenthsShown = tenths;
+            err.printf("feed import: %d%% (%d of %d MiB read)%n", tenths * 10, done / MIB,
+                    size / MIB);
+        }
+    }
+}
