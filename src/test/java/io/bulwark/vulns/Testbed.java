@@ -167,6 +167,11 @@ public final class Testbed implements AutoCloseable {
         return this;
     }
 
+    /** The strings a query returns, in its order. */
+    public List<String> texts(String sql) {
+        return transactions.read(handle -> handle.createQuery(sql).mapTo(String.class).list());
+    }
+
     /** The count of a query's single number. */
     public long count(String sql) {
         return transactions.read(handle -> handle.createQuery(sql).mapTo(Long.class).one());
