@@ -155,12 +155,12 @@ public final class Testbed implements AutoCloseable {
                 feed.getBytes(StandardCharsets.UTF_8)), new FeedImporter.Options(complete, prune));
     }
 
-    /** Forgets every feed record, mute, run, queued work and lease; sites stay. */
+    /** Forgets every site, feed record, mute, run, queued work and lease. */
     public Testbed reset() {
         transactions.useTransaction(handle -> {
             for (String table : List.of("vuln_matches", "vuln_software", "vuln_records",
                     "vuln_mutes", "vuln_import_runs", "vuln_pending_slugs", "vuln_sweeps",
-                    "job_leases")) {
+                    "job_leases", "sites", "users", "providers")) {
                 handle.createUpdate("DELETE FROM " + table).execute();
             }
         });
