@@ -54,6 +54,14 @@ public final class Reevaluation {
         return transactions.read(sweeps::hasWork);
     }
 
+    /**
+     * Queues a pass that evaluates every row of every site, replacing the queued slugs it
+     * covers; used after a schema upgrade or to measure a full pass.
+     */
+    public void scheduleFullPass() {
+        transactions.useTransaction(handle -> sweeps.schedule(handle, true));
+    }
+
     /** Works off everything queued; the caller holds the feed lease. */
     public Result runPending(JobLeases.Lease lease) {
         Result result = new Result(0, 0);
