@@ -133,7 +133,7 @@ public final class VulnsBenchmark {
     private static long writeFeed(Path file, int records, int slugs, long targetBytes)
             throws IOException {
         Random random = new Random(42);
-        int description = (int) Math.max(0, targetBytes / records - 1150);
+        int description = (int) Math.max(0, targetBytes / records - 1000);
         String filler = "The plugin is vulnerable to Cross-Site Scripting via a parameter in all "
                 + "versions up to, and including, the listed one, due to insufficient input "
                 + "sanitization and output escaping. ";
@@ -151,11 +151,14 @@ public final class VulnsBenchmark {
     }
 
     private static List<Software> software(Random random, int index, int slugs) {
-        if (index % 100 == 1) {
+        if (index % 112 == 1) {
             List<Interval> branches = new ArrayList<>();
-            for (int minor = 0; minor < 8; minor++) {
-                branches.add(new Interval("6." + minor, true, "6." + minor + "." + (1
-                        + random.nextInt(5)), false));
+            int major = 3 + random.nextInt(4);
+            int minor = random.nextInt(10);
+            for (int branch = 0; branch < 1 + random.nextInt(3); branch++) {
+                String line = major + "." + (minor + branch);
+                branches.add(new Interval(line, true, line + "." + (1 + random.nextInt(9)),
+                        false));
             }
             return List.of(new Software("core", "wordpress", branches, List.of("6.8.2")));
         }
@@ -173,7 +176,10 @@ public final class VulnsBenchmark {
         return type + "-slug-" + number;
     }
 
-    /** 40 sites per 1,000 rows: core, php, two themes and plugins, half of them in the feed. */
+    /**
+     * 40 sites per 1,000 rows: WordPress 6.x, PHP, two themes and plugins, half of them with a
+     * slug the feed has records for.
+     */
     private static void insertInventories(Transactions transactions, int rows, int slugs) {
         Random random = new Random(7);
         int sites = rows / ROWS_PER_SITE;
