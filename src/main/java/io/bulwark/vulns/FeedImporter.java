@@ -166,6 +166,11 @@ public final class FeedImporter {
                     }
                 }
                 case FeedItem.Rejected rejection -> {
+                    // LIMITATION: a rejected record keeps its previously stored version, if
+                    // any, but a record never stored before is simply missing, so after a
+                    // complete import its component reads not_vulnerable although the feed
+                    // names a vulnerability. The scanner would refuse the whole file instead;
+                    // the summary lists the rejected ids so the operator notices.
                     rejected++;
                     if (examples.size() < ImportSummary.EXAMPLES) {
                         examples.add(rejection);

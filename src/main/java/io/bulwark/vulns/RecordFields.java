@@ -19,7 +19,8 @@ final class RecordFields {
 
     RecordFields(JsonNode node, String path) {
         if (!node.isObject()) {
-            throw new Unreadable(path + " must be a JSON object, found " + describe(node));
+            throw new Unreadable((path.isEmpty() ? "the record" : path)
+                    + " must be a JSON object, found " + describe(node));
         }
         this.node = node;
         this.path = path;
