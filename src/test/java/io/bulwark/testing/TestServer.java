@@ -23,6 +23,8 @@ public final class TestServer implements AutoCloseable {
     private final TestDatabase database;
     private final App app;
     private final int port;
+    private final int errorMark = ErrorRecorder.count();
+    private boolean errorsExpected;
 
     private TestServer(TestDatabase database, Clock clock, Map<String, String> extra) {
         this.database = database;
@@ -75,9 +77,19 @@ public final class TestServer implements AutoCloseable {
         return new HttpTestClient(baseUrl(), hostToken);
     }
 
+    /** Lets this server log ERROR lines (tests of failures a human must act on). */
+    public void expectErrors() {
+        errorsExpected = true;
+    }
+
+    /** Stops the server; fails when the application logged an ERROR that was not expected. */
     @Override
     public void close() {
         app.close();
+        java.util.List<String> errors = ErrorRecorder.since(errorMark);
+        if (!errorsExpected && !errors.isEmpty()) {
+            throw new AssertionError("The server logged ERROR lines: " + errors);
+        }
     }
 
     private static int freePort() {

@@ -108,7 +108,7 @@ public final class PatchstackMatcher {
      * gives none).
      */
     private static List<String> branchOf(String version) {
-        List<String> parts = PhpVersionCompare.canonicalParts(version);
+        List<String> parts = PhpCanonicalForm.parts(version);
         if (parts.size() < 2 || !isNumber(parts.get(0)) || !isNumber(parts.get(1))) {
             return List.of();
         }

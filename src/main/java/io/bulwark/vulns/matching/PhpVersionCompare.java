@@ -1,7 +1,5 @@
 package io.bulwark.vulns.matching;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -11,11 +9,13 @@ import java.util.Objects;
  * Patchstack-format records are evaluated exactly as Patchstack's PHP library evaluates them.
  *
  * <p>Design note. The port stays close to the C code on purpose: it works on the UTF-8 bytes of
- * the arguments (PHP strings are bytes; {@code isdigit} and {@code isalnum} in the C locale are
- * ASCII-only, so any other byte is a separator-like "non-alphanumeric"), stops at the first NUL
- * byte (the C code sees a C string), parses numeric parts like {@code strtol} (saturating at
- * {@link Long#MAX_VALUE}), and keeps the {@code #N#} sentinel recursion of the tail rule. A string
- * that starts with {@code #} is not canonicalised, as in PHP. Every quirk that follows from this
+ * the arguments (PHP strings are bytes; see {@link PhpCanonicalForm}), stops at the first NUL
+ * byte (the C code sees a C string), compares parts numerically when both start with a digit
+ * (like {@code strtol}, saturating at {@link Long#MAX_VALUE}) and otherwise by the rank of their
+ * special-form prefix ({@code dev} &lt; {@code alpha}/{@code a} &lt; {@code beta}/{@code b} &lt;
+ * {@code RC}/{@code rc} &lt; number or {@code #} &lt; {@code pl}/{@code p}, anything else lowest),
+ * and keeps the {@code #N#} sentinel recursion of the tail rule. A string that starts with
+ * {@code #} is not canonicalised, as in PHP. Every quirk that follows from this
  * is intended: {@code "1.0."} is below {@code "1.0"}, {@code "1.2(x)"} is below itself, and two
  * numbers of twenty digits compare equal. Because the order is neither reflexive nor total this
  * class deliberately offers no {@link java.util.Comparator}; never sort or index with it.
@@ -47,7 +47,8 @@ public final class PhpVersionCompare {
     public static int compare(String version1, String version2) {
         Objects.requireNonNull(version1, "version1");
         Objects.requireNonNull(version2, "version2");
-        return compareBytes(cString(version1), cString(version2));
+        return compareBytes(PhpCanonicalForm.bytesOf(version1),
+                PhpCanonicalForm.bytesOf(version2));
     }
 
     /**
@@ -72,21 +73,6 @@ public final class PhpVersionCompare {
         };
     }
 
-    /** The parts PHP compares: the canonical form split at {@code .}, as ASCII-safe text. */
-    static List<String> canonicalParts(String version) {
-        byte[] raw = cString(Objects.requireNonNull(version, "version"));
-        byte[] canonical = raw.length > 0 && raw[0] == '#' ? raw : canonicalize(raw);
-        List<String> parts = new ArrayList<>();
-        int start = 0;
-        for (int index = 0; index <= canonical.length; index++) {
-            if (index == canonical.length || canonical[index] == '.') {
-                parts.add(new String(canonical, start, index - start, StandardCharsets.UTF_8));
-                start = index + 1;
-            }
-        }
-        return parts;
-    }
-
     private static int compareBytes(byte[] original1, byte[] original2) {
         if (original1.length == 0 || original2.length == 0) {
             if (original1.length == 0 && original2.length == 0) {
@@ -94,8 +80,8 @@ public final class PhpVersionCompare {
             }
             return original1.length > 0 ? 1 : -1;
         }
-        byte[] version1 = original1[0] == '#' ? original1 : canonicalize(original1);
-        byte[] version2 = original2[0] == '#' ? original2 : canonicalize(original2);
+        byte[] version1 = canonicalOf(original1);
+        byte[] version2 = canonicalOf(original2);
 
         // p = start of the current part, n = index of the dot ending it or -1 (C's NULL).
         int p1 = 0;
@@ -120,20 +106,29 @@ public final class PhpVersionCompare {
             }
         }
 
-        if (result == 0) {
-            if (n1 != -1) {
-                result = startsWithDigit(version1, p1, version1.length)
-                        ? 1
-                        : compareBytes(Arrays.copyOfRange(version1, p1, version1.length),
-                                NUMBER_SENTINEL);
-            } else if (n2 != -1) {
-                result = startsWithDigit(version2, p2, version2.length)
-                        ? -1
-                        : compareBytes(NUMBER_SENTINEL,
-                                Arrays.copyOfRange(version2, p2, version2.length));
-            }
+        if (result != 0) {
+            return result;
         }
-        return result;
+        if (n1 != -1) {
+            return compareLeftover(version1, p1);
+        }
+        return n2 != -1 ? -compareLeftover(version2, p2) : 0;
+    }
+
+    /** PHP does not canonicalise a version that starts with {@code #}, such as {@code #N#}. */
+    private static byte[] canonicalOf(byte[] original) {
+        return original[0] == '#' ? original : PhpCanonicalForm.canonicalize(original);
+    }
+
+    /**
+     * The tail rule: the side with parts left is greater if the next one is a number, otherwise
+     * its rest is compared with a number ({@code 1.0-beta} &lt; {@code 1.0} &lt; {@code 1.0-pl}).
+     */
+    private static int compareLeftover(byte[] version, int start) {
+        if (startsWithDigit(version, start, version.length)) {
+            return 1;
+        }
+        return compareBytes(Arrays.copyOfRange(version, start, version.length), NUMBER_SENTINEL);
     }
 
     private static int compareParts(byte[] v1, int start1, int end1, byte[] v2, int start2,
@@ -152,37 +147,6 @@ public final class PhpVersionCompare {
                 : Integer.compare(specialRank(v1, start1, end1), numberRank);
     }
 
-    /** Inserts dots at digit/non-digit changes and turns {@code - _ +} and symbols into dots. */
-    private static byte[] canonicalize(byte[] version) {
-        byte[] buffer = new byte[version.length * 2];
-        int length = 0;
-        byte previousInput = version[0];
-        buffer[length++] = previousInput;
-        for (int index = 1; index < version.length; index++) {
-            byte current = version[index];
-            byte lastOutput = buffer[length - 1];
-            if (current == '-' || current == '_' || current == '+') {
-                if (lastOutput != '.') {
-                    buffer[length++] = '.';
-                }
-            } else if (isNonDigit(previousInput) && isDigit(current)
-                    || isDigit(previousInput) && isNonDigit(current)) {
-                if (lastOutput != '.') {
-                    buffer[length++] = '.';
-                }
-                buffer[length++] = current;
-            } else if (!isAlphanumeric(current)) {
-                if (lastOutput != '.') {
-                    buffer[length++] = '.';
-                }
-            } else {
-                buffer[length++] = current;
-            }
-            previousInput = current;
-        }
-        return Arrays.copyOf(buffer, length);
-    }
-
     private static int specialRank(byte[] text, int start, int end) {
         for (SpecialForm form : SPECIAL_FORMS) {
             if (form.isPrefixOf(text, start, end)) {
@@ -195,7 +159,7 @@ public final class PhpVersionCompare {
     /** C's {@code strtol} on a part that starts with a digit: leading digits, saturating. */
     private static long strtol(byte[] text, int start, int end) {
         long value = 0;
-        for (int index = start; index < end && isDigit(text[index]); index++) {
+        for (int index = start; index < end && PhpCanonicalForm.isDigit(text[index]); index++) {
             int digit = text[index] - '0';
             if (value > (Long.MAX_VALUE - digit) / 10) {
                 return Long.MAX_VALUE;
@@ -203,16 +167,6 @@ public final class PhpVersionCompare {
             value = value * 10 + digit;
         }
         return value;
-    }
-
-    private static byte[] cString(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        for (int index = 0; index < bytes.length; index++) {
-            if (bytes[index] == 0) {
-                return Arrays.copyOf(bytes, index);
-            }
-        }
-        return bytes;
     }
 
     private static int indexOfDot(byte[] text, int from) {
@@ -225,19 +179,7 @@ public final class PhpVersionCompare {
     }
 
     private static boolean startsWithDigit(byte[] text, int start, int end) {
-        return start < end && isDigit(text[start]);
-    }
-
-    private static boolean isDigit(byte value) {
-        return value >= '0' && value <= '9';
-    }
-
-    private static boolean isNonDigit(byte value) {
-        return !isDigit(value) && value != '.';
-    }
-
-    private static boolean isAlphanumeric(byte value) {
-        return isDigit(value) || value >= 'a' && value <= 'z' || value >= 'A' && value <= 'Z';
+        return start < end && PhpCanonicalForm.isDigit(text[start]);
     }
 
     private record SpecialForm(String name, int rank) {

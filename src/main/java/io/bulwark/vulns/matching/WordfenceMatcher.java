@@ -15,9 +15,9 @@ import java.util.Set;
  * The installed version is trimmed once, of the white space Python's {@code str.strip} removes,
  * and otherwise used as is (no lower-casing, no {@code v} removal). Bulwark's policy differs from
  * the scanner in one place: an empty version is {@link MatchState#UNKNOWN}, where the scanner
- * would call it affected by every interval with an open lower side. Whether a match raises a flag
- * ({@code informational} records, mutes) is decided by the caller; patched versions, labels and
- * titles never take part in the match.
+ * would call it affected by nearly every interval without a lower bound. Whether a match raises
+ * a flag ({@code informational} records, mutes) is decided by the caller; patched versions,
+ * labels and titles never take part in the match.
  */
 public final class WordfenceMatcher {
     private static final Set<String> TYPES = Set.of("core", "plugin", "theme");
@@ -65,7 +65,7 @@ public final class WordfenceMatcher {
         return new WordfenceVerdict.NotVulnerable();
     }
 
-    /** Python's {@code str.strip()}: Unicode space separators plus the ASCII and C1 controls. */
+    /** As Python's {@code str.strip()}: what {@code str.isspace()} accepts, at both ends. */
     private static String stripPythonWhitespace(String text) {
         int start = 0;
         int end = text.length();

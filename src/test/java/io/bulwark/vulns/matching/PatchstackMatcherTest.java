@@ -121,6 +121,26 @@ final class PatchstackMatcherTest {
     }
 
     @Test
+    void record_blankAffectedInWithoutRanges_isRejected() {
+        assertThatThrownBy(() -> new PatchstackRecord("forms", "", " ", "1.1", List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Patchstack record for 'forms' has a blank affected_in and no "
+                        + "patched_in_ranges: no affected version");
+    }
+
+    @Test
+    void evaluate_blankAffectedInWithRanges_judgesOnlyBySpans() {
+        PatchstackRecord record = new PatchstackRecord("forms", "", "", "",
+                List.of(new PatchedRange("2.1.0", "2.1.4", "2.1.5")));
+
+        PatchstackVerdict inside = matcher.evaluate(record, "2.1.4");
+        PatchstackVerdict elsewhere = matcher.evaluate(record, "1.0");
+
+        assertThat(inside).isEqualTo(new PatchstackVerdict.Vulnerable("2.1.5"));
+        assertThat(elsewhere).isEqualTo(new PatchstackVerdict.NotVulnerable());
+    }
+
+    @Test
     void patchedRange_blankBound_isRejected() {
         assertThatThrownBy(() -> new PatchedRange(" ", "1.0", "1.1"))
                 .isInstanceOf(IllegalArgumentException.class)

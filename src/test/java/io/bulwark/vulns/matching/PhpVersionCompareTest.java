@@ -74,13 +74,6 @@ final class PhpVersionCompareTest {
     }
 
     @Test
-    void canonicalParts_mixedVersion_splitsAtDigitChangesAndSeparators() {
-        List<String> parts = PhpVersionCompare.canonicalParts("1.0beta2+build_5");
-
-        assertThat(parts).containsExactly("1", "0", "beta", "2", "build", "5");
-    }
-
-    @Test
     void compare_nullVersion_throwsNamingArgument() {
         assertThatThrownBy(() -> PhpVersionCompare.compare(null, "1.0"))
                 .isInstanceOf(NullPointerException.class)
