@@ -75,15 +75,19 @@ public final class FeedImporter {
             parser.read(format, input, progress::accept);
         } catch (InvalidInputException e) {
             problem = e.getMessage();
+        } finally {
+            progress.flush();
         }
-        progress.flush();
 
         long pruned = 0;
         String pruneNote = "";
         if (problem.isEmpty() && options.prune()) {
-            pruneNote = pruneNote(format, progress.seen);
-            if (pruneNote.isEmpty()) {
-                pruned = prune(format, progress.seen, lease);
+            List<String> stored = transactions.read(handle -> store.recordIds(handle, format));
+            if (progress.seen.size() * 2L < stored.size()) {
+                pruneNote = "the file holds " + progress.seen.size() + " records, fewer than "
+                        + "half of the " + stored.size() + " stored, so nothing was deleted";
+            } else {
+                pruned = prune(format, stored, progress.seen, lease);
             }
         } else if (options.prune()) {
             pruneNote = "the file was not read to its end, so nothing was deleted";
@@ -108,19 +112,10 @@ public final class FeedImporter {
         });
     }
 
-    private String pruneNote(FeedFormat format, Set<String> seen) {
-        long stored = transactions.read(handle -> store.recordIds(handle, format).size());
-        if (seen.size() * 2L < stored) {
-            return "the file holds " + seen.size() + " records, fewer than half of the " + stored
-                    + " stored, so nothing was deleted";
-        }
-        return "";
-    }
-
-    private long prune(FeedFormat format, Set<String> seen, JobLeases.Lease lease) {
-        List<String> missing = new ArrayList<>(transactions.read(handle ->
-                store.recordIds(handle, format)));
-        missing.removeAll(seen);
+    /** Deletes the stored records the file does not hold, a chunk per transaction. */
+    private long prune(FeedFormat format, List<String> stored, Set<String> seen,
+            JobLeases.Lease lease) {
+        List<String> missing = stored.stream().filter(id -> !seen.contains(id)).toList();
         for (List<String> part : FeedStore.partition(missing)) {
             transactions.useTransaction(handle -> {
                 lease.renew(handle);

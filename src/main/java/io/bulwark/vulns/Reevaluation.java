@@ -4,9 +4,7 @@ import io.bulwark.db.JobLeases;
 import io.bulwark.db.Locks;
 import io.bulwark.db.Transactions;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -67,9 +65,8 @@ public final class Reevaluation {
     /** Works off everything queued; the caller holds the feed lease. */
     public Result runPending(JobLeases.Lease lease) {
         Result result = new Result(0, 0);
-        Map<String, List<Candidate>> candidates = new HashMap<>();
-        for (Step step = sweepStep(lease, candidates); step.more();
-                step = sweepStep(lease, candidates)) {
+        EvaluationCache cache = new EvaluationCache();
+        for (Step step = sweepStep(lease, cache); step.more(); step = sweepStep(lease, cache)) {
             result = result.plus(step);
         }
         for (Step step = slugStep(lease); step.more(); step = slugStep(lease)) {
@@ -79,11 +76,11 @@ public final class Reevaluation {
     }
 
     /**
-     * One batch of the pass over every site. Records read are kept in {@code candidates} for
-     * the whole pass: records change only under the lease this pass holds, and a mute made
-     * meanwhile queues its slugs, which the slug steps after the pass read afresh.
+     * One batch of the pass over every site. The cache lives for the whole pass: records change
+     * only under the lease this pass holds, and a mute made meanwhile queues its slugs, which
+     * the slug steps after the pass evaluate with a fresh cache.
      */
-    private Step sweepStep(JobLeases.Lease lease, Map<String, List<Candidate>> candidates) {
+    private Step sweepStep(JobLeases.Lease lease, EvaluationCache cache) {
         return transactions.inTransaction(handle -> {
             lease.renew(handle);
             Optional<Sweeps.Sweep> sweep = sweeps.current(handle);
@@ -100,7 +97,7 @@ public final class Reevaluation {
             lockAll(handle, siteIds);
             Optional<Instant> knownAsOf = runs.knownAsOf(handle);
             int rows = sweep.get().evaluateRows() ? evaluation.evaluate(handle, siteIds, "",
-                    knownAsOf.isPresent(), candidates) : 0;
+                    knownAsOf.isPresent(), cache) : 0;
             store.setAsOf(handle, siteIds, knownAsOf.orElse(null), true);
             sweeps.advance(handle, sweep.get(), siteIds.get(siteIds.size() - 1));
             return new Step(true, siteIds.size(), rows);
@@ -126,7 +123,7 @@ public final class Reevaluation {
                 List<Long> siteIds = sweeps.sitesWithSlug(handle, slug, budget);
                 lockAll(handle, siteIds);
                 rows += evaluation.evaluate(handle, siteIds, slug.slugKey(), known,
-                        new HashMap<>());
+                        new EvaluationCache());
                 sites += siteIds.size();
                 if (siteIds.size() < budget) {
                     sweeps.finish(handle, slug);

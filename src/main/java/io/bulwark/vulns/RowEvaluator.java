@@ -21,10 +21,26 @@ public final class RowEvaluator {
     private final WordfenceMatcher wordfence = new WordfenceMatcher();
     private final PatchstackMatcher patchstack = new PatchstackMatcher(PatchstackStrategy.STANDARD);
 
-    /** The state of a row and the records that match it. */
-    record Outcome(VulnerabilityState state, List<RowMatch> matches) {
+    /**
+     * The state of an installed version and the records that match it; the same for every row
+     * with the same type, slug, name and version.
+     */
+    record Outcome(VulnerabilityState state, List<Hit> hits) {
         Outcome {
-            matches = List.copyOf(matches);
+            hits = List.copyOf(hits);
+        }
+    }
+
+    /**
+     * A matching record.
+     *
+     * @param source the record's feed
+     * @param recordId its id there
+     * @param fixedIn the fix of the matching entry and interval or branch, or empty
+     */
+    record Hit(FeedFormat source, String recordId, String fixedIn) {
+        RowMatch at(SoftwareRow row) {
+            return new RowMatch(row.siteId(), row.position(), source, recordId, fixedIn);
         }
     }
 
@@ -39,7 +55,7 @@ public final class RowEvaluator {
             return new Outcome(VulnerabilityState.UNKNOWN, List.of());
         }
 
-        List<RowMatch> matches = new ArrayList<>();
+        List<Hit> hits = new ArrayList<>();
         boolean flagged = false;
         boolean undecided = false;
         for (Candidate candidate : candidates) {
@@ -47,8 +63,7 @@ public final class RowEvaluator {
                     ? wordfence(candidate, installed.get(), row.version())
                     : patchstack(candidate, installed.get(), row);
             if (verdict.state() == MatchState.VULNERABLE) {
-                matches.add(new RowMatch(row.siteId(), row.position(), candidate.source(),
-                        candidate.recordId(), verdict.fixedIn()));
+                hits.add(new Hit(candidate.source(), candidate.recordId(), verdict.fixedIn()));
                 flagged |= candidate.flags();
             } else if (verdict.state() == MatchState.UNKNOWN) {
                 undecided = true;
@@ -58,7 +73,7 @@ public final class RowEvaluator {
         VulnerabilityState state = flagged ? VulnerabilityState.VULNERABLE
                 : undecided || !known ? VulnerabilityState.UNKNOWN
                 : VulnerabilityState.NOT_VULNERABLE;
-        return new Outcome(state, matches);
+        return new Outcome(state, hits);
     }
 
     private Verdict wordfence(Candidate candidate, SoftwareRow.Installed installed,
