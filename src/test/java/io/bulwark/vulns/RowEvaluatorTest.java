@@ -57,7 +57,7 @@ class RowEvaluatorTest {
                 List.of(record), true);
 
         assertThat(outcome.state()).isEqualTo(VulnerabilityState.NOT_VULNERABLE);
-        assertThat(outcome.matches()).isEmpty();
+        assertThat(outcome.hits()).isEmpty();
     }
 
     @Test
@@ -70,8 +70,8 @@ class RowEvaluatorTest {
                 List.of(record), false);
 
         assertThat(outcome.state()).isEqualTo(VulnerabilityState.VULNERABLE);
-        assertThat(outcome.matches()).containsExactly(new RowMatch(1, 0, FeedFormat.PATCHSTACK,
-                "7", "5.0.1"));
+        assertThat(outcome.hits()).containsExactly(new RowEvaluator.Hit(
+                FeedFormat.PATCHSTACK, "7", "5.0.1"));
     }
 
     @Test
@@ -83,7 +83,7 @@ class RowEvaluatorTest {
                 List.of(record), true);
 
         assertThat(outcome.state()).isEqualTo(VulnerabilityState.VULNERABLE);
-        assertThat(outcome.matches()).extracting(RowMatch::fixedIn).containsExactly("7.0.4");
+        assertThat(outcome.hits()).extracting(RowEvaluator.Hit::fixedIn).containsExactly("7.0.4");
     }
 
     @Test
@@ -95,7 +95,7 @@ class RowEvaluatorTest {
                 List.of(muted), true);
 
         assertThat(outcome.state()).isEqualTo(VulnerabilityState.NOT_VULNERABLE);
-        assertThat(outcome.matches()).extracting(RowMatch::recordId).containsExactly("w3");
+        assertThat(outcome.hits()).extracting(RowEvaluator.Hit::recordId).containsExactly("w3");
     }
 
     @Test
