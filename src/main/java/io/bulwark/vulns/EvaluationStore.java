@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -22,23 +24,31 @@ public final class EvaluationStore {
         this.codec = codec;
     }
 
-    /** The rows of the sites, or only those filed under {@code slugKey} when it is not empty. */
+    /**
+     * The rows of the sites, or only those filed under {@code slugKey} when it is not empty.
+     * The sites are read as one id range (an index range scan on every engine, whatever its
+     * statistics), and rows of sites in the range but not in {@code siteIds} are dropped: the
+     * caller holds only those sites' locks.
+     */
     List<SoftwareRow> rows(Handle handle, List<Long> siteIds, String slugKey) {
-        List<SoftwareRow> rows = new ArrayList<>();
-        for (List<Long> part : FeedStore.partition(siteIds)) {
-            Query query = handle.createQuery(ROWS + "WHERE site_id IN (<sites>)"
-                            + (slugKey.isEmpty() ? "" : " AND vuln_slug = :key"))
-                    .bindList("sites", part);
-            if (!slugKey.isEmpty()) {
-                query.bind("key", slugKey);
-            }
-            query.map((row, ctx) -> new SoftwareRow(row.getLong(1), row.getInt(2),
-                            row.getString(3), text(row.getString(4)), text(row.getString(5)),
-                            text(row.getString(6)), text(row.getString(7)),
-                            text(row.getString(8)), row.getString(9)))
-                    .forEach(rows::add);
+        if (siteIds.isEmpty()) {
+            return List.of();
         }
-        return rows;
+        Set<Long> wanted = new HashSet<>(siteIds);
+        Query query = handle.createQuery(ROWS + "WHERE site_id >= :first AND site_id <= :last"
+                        + (slugKey.isEmpty() ? "" : " AND vuln_slug = :key"))
+                .bind("first", siteIds.get(0))
+                .bind("last", siteIds.get(siteIds.size() - 1));
+        if (!slugKey.isEmpty()) {
+            query.bind("key", slugKey);
+        }
+        return query.map((row, ctx) -> new SoftwareRow(row.getLong(1), row.getInt(2),
+                        row.getString(3), text(row.getString(4)), text(row.getString(5)),
+                        text(row.getString(6)), text(row.getString(7)),
+                        text(row.getString(8)), row.getString(9)))
+                .list().stream()
+                .filter(row -> wanted.contains(row.siteId()))
+                .toList();
     }
 
     /** The stored records filed under each of {@code slugKeys}, with their mute and flag. */
@@ -78,19 +88,33 @@ public final class EvaluationStore {
         return candidates;
     }
 
-    /** The stored matches of the sites. */
-    List<RowMatch> matches(Handle handle, List<Long> siteIds) {
-        List<RowMatch> matches = new ArrayList<>();
-        for (List<Long> part : FeedStore.partition(siteIds)) {
-            handle.createQuery("SELECT site_id, position, source, record_id, fixed_in "
-                            + "FROM vuln_matches WHERE site_id IN (<sites>)")
-                    .bindList("sites", part)
-                    .map((row, ctx) -> new RowMatch(row.getLong(1), row.getInt(2),
-                            FeedFormat.of(row.getString(3)), row.getString(4),
-                            row.getString(5)))
-                    .forEach(matches::add);
+    /**
+     * The stored matches of the sites' rows, or of their rows filed under {@code slugKey}, read
+     * as one id range like {@link #rows}.
+     */
+    List<RowMatch> matches(Handle handle, List<Long> siteIds, String slugKey) {
+        if (siteIds.isEmpty()) {
+            return List.of();
         }
-        return matches;
+        Set<Long> wanted = new HashSet<>(siteIds);
+        Query query = handle.createQuery(slugKey.isEmpty()
+                        ? "SELECT site_id, position, source, record_id, fixed_in FROM vuln_matches "
+                                + "WHERE site_id >= :first AND site_id <= :last"
+                        : "SELECT m.site_id, m.position, m.source, m.record_id, m.fixed_in "
+                                + "FROM software_items i JOIN vuln_matches m "
+                                + "ON m.site_id = i.site_id AND m.position = i.position "
+                                + "WHERE i.vuln_slug = :key AND i.site_id >= :first "
+                                + "AND i.site_id <= :last")
+                .bind("first", siteIds.get(0))
+                .bind("last", siteIds.get(siteIds.size() - 1));
+        if (!slugKey.isEmpty()) {
+            query.bind("key", slugKey);
+        }
+        return query.map((row, ctx) -> new RowMatch(row.getLong(1), row.getInt(2),
+                        FeedFormat.of(row.getString(3)), row.getString(4), row.getString(5)))
+                .list().stream()
+                .filter(match -> wanted.contains(match.siteId()))
+                .toList();
     }
 
     /** Writes the state and lookup key of rows whose values changed. */
