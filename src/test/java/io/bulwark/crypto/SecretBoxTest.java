@@ -16,7 +16,8 @@ class SecretBoxTest {
         String stored = box.encrypt("Qm9vZ3VzU2VjcmV0VmFsdWUxMjM0NTY3ODkwYWJj", 100001);
 
         assertThat(stored).startsWith("v1." + box.keyId() + ".").doesNotContain("Qm9vZ3Vz");
-        assertThat(box.decrypt(stored, 100001)).isEqualTo("Qm9vZ3VzU2VjcmV0VmFsdWUxMjM0NTY3ODkwYWJj");
+        assertThat(box.decrypt(stored, 100001))
+                .isEqualTo("Qm9vZ3VzU2VjcmV0VmFsdWUxMjM0NTY3ODkwYWJj");
     }
 
     @Test
