@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,8 +112,14 @@ public final class StatusRoutes implements Routes {
         // run with the plugin's local hardening alone until a rule source exists.
         PluginAuth.call(ctx);
         body.read(ctx, RequestBody.ONE_MIB);
-        ctx.json(Map.of("firewall", List.of(), "whitelists", List.of(),
-                "whitelist_keys", Map.of("POST", List.of(), "GET", List.of())));
+        Map<String, Object> whitelistKeys = new LinkedHashMap<>();
+        whitelistKeys.put("POST", List.of());
+        whitelistKeys.put("GET", List.of());
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("firewall", List.of());
+        reply.put("whitelists", List.of());
+        reply.put("whitelist_keys", whitelistKeys);
+        ctx.json(reply);
     }
 
     /** An empty {@code rules} text makes the plugin write nothing into .htaccess. */
