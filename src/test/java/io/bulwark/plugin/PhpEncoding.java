@@ -8,6 +8,7 @@ import java.util.Map;
 
 /** PHP's encodings as the plugin uses them: {@code json_encode} and {@code http_build_query}. */
 public final class PhpEncoding {
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .build();
@@ -48,7 +49,7 @@ public final class PhpEncoding {
             } else if (c == ' ') {
                 escaped.append('+');
             } else {
-                escaped.append('%').append(String.format("%02X", c));
+                escaped.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
             }
         }
         return escaped.toString();

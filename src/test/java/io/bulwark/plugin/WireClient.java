@@ -45,13 +45,16 @@ public final class WireClient {
     public Reply send(String requestLine, List<Map.Entry<String, String>> headers, byte[] body) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(60_000);
+            socket.setTcpNoDelay(true);
             StringBuilder head = new StringBuilder(requestLine).append("\r\n");
             headers.forEach(header -> head.append(header.getKey()).append(": ")
                     .append(header.getValue()).append("\r\n"));
             head.append("\r\n");
+            ByteArrayOutputStream request = new ByteArrayOutputStream(head.length() + body.length);
+            request.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            request.writeBytes(body);
             OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
+            out.write(request.toByteArray());
             out.flush();
             return parse(socket.getInputStream().readAllBytes());
         } catch (IOException e) {

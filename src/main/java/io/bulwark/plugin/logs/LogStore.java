@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +22,9 @@ import org.jdbi.v3.core.Handle;
  * <p>Firewall records have no id and identical ones are legitimate (one bot, one second, one
  * rule), but the plugin also resends: after an {@code errors} reply its next window overlaps
  * the old one. So a batch holding k copies of a record while the site already holds s stores
- * max(0, k - s) more, numbered after the highest stored copy; the per-day totals grow by exactly
- * the rows inserted, in the same transaction.
+ * max(0, k - s) more: the k copies are numbered 0 to k - 1 and inserted unless that number is
+ * taken, which needs no read and makes a replayed transaction harmless. The per-day totals grow
+ * by exactly the rows inserted, in the same transaction.
  */
 public final class LogStore {
     private final Transactions transactions;
@@ -41,19 +42,15 @@ public final class LogStore {
     /** Stores a firewall batch; returns how many records were new. */
     public int storeFirewall(long siteId, List<JsonNode> json) {
         Instant now = now();
-        Map<String, List<FirewallRecord>> byHash = new LinkedHashMap<>();
-        for (JsonNode element : json) {
-            FirewallRecord.from(element, now).ifPresent(record -> byHash
-                    .computeIfAbsent(record.hash(), hash -> new ArrayList<>()).add(record));
-        }
+        List<AttackRepository.Copy> copies = numberCopies(json, now);
         return transactions.inTransaction(handle -> {
             lock(handle, siteId);
-            List<AttackRepository.Copy> copies = newCopies(handle, siteId, byHash);
-            attacks.insert(handle, siteId, copies, now);
+            List<AttackRepository.Copy> inserted = attacks.insertMissing(handle, siteId, copies,
+                    now);
             Map<String, Long> perDay = new TreeMap<>();
-            copies.forEach(copy -> perDay.merge(copy.record().day(), 1L, Long::sum));
+            inserted.forEach(copy -> perDay.merge(copy.record().day(), 1L, Long::sum));
             attacks.addToDays(handle, siteId, perDay);
-            return copies.size();
+            return inserted.size();
         });
     }
 
@@ -68,20 +65,15 @@ public final class LogStore {
         });
     }
 
-    private List<AttackRepository.Copy> newCopies(Handle handle, long siteId,
-            Map<String, List<FirewallRecord>> byHash) {
-        Map<String, AttackRepository.Stored> stored = attacks.stored(handle, siteId,
-                List.copyOf(byHash.keySet()));
-        List<AttackRepository.Copy> copies = new ArrayList<>();
-        byHash.forEach((hash, records) -> {
-            AttackRepository.Stored existing = stored.getOrDefault(hash,
-                    new AttackRepository.Stored(0, -1));
-            long missing = records.size() - existing.copies();
-            for (int i = 0; i < missing; i++) {
-                copies.add(new AttackRepository.Copy(records.get(i),
-                        existing.highestCopy() + 1 + i));
-            }
-        });
+    /** The batch's records, each numbered by how many equal ones precede it in the batch. */
+    private static List<AttackRepository.Copy> numberCopies(List<JsonNode> json, Instant now) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<AttackRepository.Copy> copies = new ArrayList<>(json.size());
+        for (JsonNode element : json) {
+            FirewallRecord.from(element, now).ifPresent(record -> copies.add(
+                    new AttackRepository.Copy(record, seen.merge(record.hash(), 1, Integer::sum)
+                            - 1)));
+        }
         return copies;
     }
 
