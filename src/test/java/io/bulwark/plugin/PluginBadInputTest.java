@@ -150,6 +150,28 @@ class PluginBadInputTest {
     }
 
     @Test
+    void upload_withExpectContinue_isAccepted() {
+        byte[] body = ("logs=" + PhpEncoding.escape(PhpEncoding.json(List.of(
+                Inventories.blocked("192.0.2.1", "551300", "/", "GET", "2026-01-01 00:00:00",
+                        "")))) + "&type=firewall").getBytes(StandardCharsets.UTF_8);
+        List<Map.Entry<String, String>> headers = List.of(
+                Map.entry("Host", "127.0.0.1:" + server.port()),
+                Map.entry("Authorization", "Bearer " + plugin.accessToken()),
+                Map.entry("LicenseID", Long.toString(site.apiId())),
+                Map.entry("Expect", "100-continue"),
+                Map.entry("Connection", "close"),
+                Map.entry("Content-Length", Integer.toString(body.length)),
+                Map.entry("Content-Type", FORM));
+
+        WireClient.Reply reply = new WireClient(server.port()).send(
+                "POST /api/logs/log HTTP/1.1", headers, body);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).isEqualTo("{\"success\":true}");
+        assertThat(count("attacks")).isEqualTo(1);
+    }
+
+    @Test
     void logs_bodyOver16MiB_answers413() {
         byte[] big = new byte[16 * 1024 * 1024 + 1];
         Arrays.fill(big, (byte) 'a');

@@ -64,6 +64,12 @@ public final class WireClient {
 
     private static Reply parse(byte[] raw) throws IOException {
         int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        while (end > 0 && new String(raw, 0, 12, StandardCharsets.ISO_8859_1).matches(
+                "HTTP/1\\.[01] 1\\d\\d")) {
+            // An interim answer (100 Continue) precedes the real one.
+            raw = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+            end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
         if (end < 0) {
             throw new AssertionError("No complete answer head: "
                     + new String(raw, StandardCharsets.ISO_8859_1));
