@@ -19,7 +19,6 @@ public final class HostingViewBench {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 16;
-        LoadGenerator load = new LoadGenerator();
         for (String kind : new String[] {"sqlite", "postgresql"}) {
             try (TestServer server = TestServer.start(kind)) {
                 String token = server.newProvider("Bench Hosting");
@@ -33,17 +32,19 @@ public final class HostingViewBench {
                 Duration warmup = Duration.ofSeconds(Math.max(2, seconds / 3));
                 Duration measure = Duration.ofSeconds(seconds);
                 String view = server.baseUrl() + "/hosting/site/" + siteId + "/view";
-                load.run("warm-up", view, Map.of("HostToken", token), connections, warmup);
-                load.run("warm-up", server.baseUrl() + "/livez", Map.of(), connections, warmup);
-                LoadGenerator.Result trivial = load.run(kind + " GET /livez",
-                        server.baseUrl() + "/livez", Map.of(), connections, measure);
-                LoadGenerator.Result site = load.run(kind + " GET /hosting/site/{id}/view", view,
+                Wrk.run("warm-up", view, Map.of("HostToken", token), connections, warmup);
+                Wrk.run("warm-up", server.baseUrl() + "/livez", Map.of(), connections, warmup);
+                Wrk.Result trivial = Wrk.run(kind + " GET /livez", server.baseUrl() + "/livez",
+                        Map.of(), connections, measure);
+                Wrk.Result site = Wrk.run(kind + " GET /hosting/site/{id}/view", view,
                         Map.of("HostToken", token), connections, measure);
                 System.out.println(trivial.line());
                 System.out.println(site.line());
                 System.out.printf("%-34s %9.2f x the trivial endpoint's throughput%n",
                         kind + " site/view ratio",
                         site.requestsPerSecond() / trivial.requestsPerSecond());
+                System.out.printf("%-40s %9.2f x the trivial endpoint's p99%n",
+                        kind + " site/view p99 ratio", site.p99Millis() / trivial.p99Millis());
             }
         }
     }
