@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * plugin tokens, site by site in short transactions. The per-day attack totals are kept.
  *
  * <p>Cluster-safe through a lease row in {@code job_leases}: each node runs the job on its own
- * schedule, but only the node holding the unexpired lease does the work.
+ * schedule, but only the node holding the unexpired lease does the work. The lease is not
+ * renewed during a run; should a run outlast it, a second node may purge alongside, which is
+ * harmless because every delete is idempotent.
  */
 public final class LogRetention implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogRetention.class);
