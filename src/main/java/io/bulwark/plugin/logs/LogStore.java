@@ -66,10 +66,10 @@ public final class LogStore {
     }
 
     /** The batch's records, each numbered by how many equal ones precede it in the batch. */
-    // LIMITATION: copies received on different days expire separately, so a record resent after
-    // the retention period removed its copy 0 but kept copy 1 is stored once more. The plugin
-    // resends within minutes, never after months, so nobody sees it.
     private static List<AttackRepository.Copy> numberCopies(List<JsonNode> json, Instant now) {
+        // LIMITATION: copies received on different days expire separately, so a record resent
+        // after the retention period removed its copy 0 but kept copy 1 is stored once more.
+        // The plugin resends within minutes, never months later, so nobody sees it.
         Map<String, Integer> seen = new HashMap<>();
         List<AttackRepository.Copy> copies = new ArrayList<>(json.size());
         for (JsonNode element : json) {
@@ -80,10 +80,11 @@ public final class LogStore {
         return copies;
     }
 
-    // LIMITATION: the wait for the site lock is bounded only by the pool's and SQLite's busy
-    // timeouts (10 s, retried); the plugin gives up after 60 s and then loses the batch, which
-    // needs several minutes of one site's uploads queueing behind each other.
     private static void lock(Handle handle, long siteId) {
+        // LIMITATION: the wait for the site lock has no bound of its own (PostgreSQL waits for
+        // the holder; SQLite retries its 10 s busy timeout). The plugin gives up after 60 s and
+        // then loses the batch; one site's uploads take milliseconds and come a few per quarter
+        // hour, so only a stuck transaction would make anyone wait that long.
         if (!Locks.lockSite(handle, siteId)) {
             throw new UnauthorizedException("This site no longer exists.");
         }
