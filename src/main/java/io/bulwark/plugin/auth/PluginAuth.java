@@ -20,11 +20,17 @@ import org.slf4j.LoggerFactory;
  * The plugin's authentication: {@code POST /oauth/token}, and the bearer check in front of
  * every {@code /api/} route except the two the plugin calls without a token. The check runs
  * after route matching, so an unknown route is a 404 before any token is looked at.
+ *
+ * <p>On the two log uploads a database failure during the check is not a 500: the plugin drops
+ * a batch on any reply without {@code errors}, so the upload is let through marked as
+ * unavailable and answers that the batch should be resent.
  */
 public final class PluginAuth implements Routes {
     private static final Logger LOG = LoggerFactory.getLogger(PluginAuth.class);
     private static final String CALL = "bulwark.pluginCall";
+    private static final String UNAVAILABLE = "bulwark.pluginAuthUnavailable";
     private static final Set<String> PUBLIC_ROUTES = Set.of("/api/header", "/api/secret");
+    private static final Set<String> LOG_ROUTES = Set.of("/api/logs/log", "/api/activity/log");
 
     private final TokenService tokens;
     private final RequestBody body;
@@ -46,7 +52,10 @@ public final class PluginAuth implements Routes {
      * @throws ForbiddenException when {@code LicenseID} names another credential
      */
     public static PluginCall call(Context ctx) {
-        PluginCall call = callAllowingLicenseMismatch(ctx);
+        PluginCall call = ctx.attribute(CALL);
+        if (call == null) {
+            throw new IllegalStateException("No authenticated plugin call on " + ctx.path());
+        }
         if (!call.licenseMatches()) {
             throw new ForbiddenException("The LicenseID header names other plugin credentials "
                     + "than the access token's.");
@@ -54,21 +63,37 @@ public final class PluginAuth implements Routes {
         return call;
     }
 
-    /** The call being served, for the log uploads, which answer a mismatch themselves. */
-    public static PluginCall callAllowingLicenseMismatch(Context ctx) {
+    /**
+     * The call being served, for the log uploads, which answer a mismatch themselves; empty
+     * when the token could not be checked because the database failed.
+     */
+    public static Optional<PluginCall> uploadCall(Context ctx) {
+        if (Boolean.TRUE.equals(ctx.attribute(UNAVAILABLE))) {
+            return Optional.empty();
+        }
         PluginCall call = ctx.attribute(CALL);
         if (call == null) {
             throw new IllegalStateException("No authenticated plugin call on " + ctx.path());
         }
-        return call;
+        return Optional.of(call);
     }
 
     private void authenticate(Context ctx) {
-        if (PUBLIC_ROUTES.contains(Routes.loggedPath(ctx))) {
+        String route = Routes.loggedPath(ctx);
+        if (PUBLIC_ROUTES.contains(route)) {
             return;
         }
-        ctx.attribute(CALL, tokens.authenticate(bearer(ctx), ctx.header("LicenseID"),
-                ctx.header("Source-Host")));
+        try {
+            ctx.attribute(CALL, tokens.authenticate(bearer(ctx), ctx.header("LicenseID"),
+                    ctx.header("Source-Host")));
+        } catch (JdbiException e) {
+            if (!LOG_ROUTES.contains(route)) {
+                throw e;
+            }
+            LOG.warn("Could not check the token of request {}; the log batch is refused for now",
+                    Requests.requestId(ctx), e);
+            ctx.attribute(UNAVAILABLE, true);
+        }
     }
 
     /**

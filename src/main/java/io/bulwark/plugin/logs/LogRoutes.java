@@ -12,6 +12,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class LogRoutes implements Routes {
     private static final Logger LOG = LoggerFactory.getLogger(LogRoutes.class);
     private static final int MAX_BODY_BYTES = (int) HttpServer.MAX_BODY_BYTES;
+    private static final String TEMPORARY = "temporarily unable to store logs";
 
     private final LogStore store;
     private final LogBatch batch;
@@ -46,7 +48,12 @@ public final class LogRoutes implements Routes {
     }
 
     private void upload(Context ctx, BiConsumer<Long, List<JsonNode>> storage) {
-        PluginCall call = PluginAuth.callAllowingLicenseMismatch(ctx);
+        Optional<PluginCall> checked = PluginAuth.uploadCall(ctx);
+        if (checked.isEmpty()) {
+            retry(ctx, TEMPORARY);
+            return;
+        }
+        PluginCall call = checked.get();
         List<JsonNode> records = batch.records(body.read(ctx, MAX_BODY_BYTES).value("logs"));
         if (!call.licenseMatches()) {
             // A re-activation can briefly send a new LicenseID with a still-valid old token:
@@ -60,7 +67,7 @@ public final class LogRoutes implements Routes {
         } catch (JdbiException e) {
             LOG.warn("Could not store a log batch of site {} in request {}; the plugin will "
                     + "resend it", call.siteId(), Requests.requestId(ctx), e);
-            retry(ctx, "temporarily unable to store logs");
+            retry(ctx, TEMPORARY);
             return;
         }
         ctx.json(Map.of("success", true));
