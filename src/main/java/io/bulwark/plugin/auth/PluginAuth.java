@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * unavailable and answers that the batch should be resent.
  */
 public final class PluginAuth implements Routes {
+    /** Why a call whose {@code LicenseID} names another credential is refused. */
+    public static final String LICENSE_MISMATCH = "The LicenseID header names other plugin "
+            + "credentials than the access token's.";
+
     private static final Logger LOG = LoggerFactory.getLogger(PluginAuth.class);
     private static final String CALL = "bulwark.pluginCall";
     private static final String UNAVAILABLE = "bulwark.pluginAuthUnavailable";
@@ -52,13 +56,9 @@ public final class PluginAuth implements Routes {
      * @throws ForbiddenException when {@code LicenseID} names another credential
      */
     public static PluginCall call(Context ctx) {
-        PluginCall call = ctx.attribute(CALL);
-        if (call == null) {
-            throw new IllegalStateException("No authenticated plugin call on " + ctx.path());
-        }
+        PluginCall call = authenticated(ctx);
         if (!call.licenseMatches()) {
-            throw new ForbiddenException("The LicenseID header names other plugin credentials "
-                    + "than the access token's.");
+            throw new ForbiddenException(LICENSE_MISMATCH);
         }
         return call;
     }
@@ -71,11 +71,15 @@ public final class PluginAuth implements Routes {
         if (Boolean.TRUE.equals(ctx.attribute(UNAVAILABLE))) {
             return Optional.empty();
         }
+        return Optional.of(authenticated(ctx));
+    }
+
+    private static PluginCall authenticated(Context ctx) {
         PluginCall call = ctx.attribute(CALL);
         if (call == null) {
             throw new IllegalStateException("No authenticated plugin call on " + ctx.path());
         }
-        return Optional.of(call);
+        return call;
     }
 
     private void authenticate(Context ctx) {

@@ -58,8 +58,7 @@ public final class LogRoutes implements Routes {
         if (!call.licenseMatches()) {
             // A re-activation can briefly send a new LicenseID with a still-valid old token:
             // keep the batch on the site until the pair agrees.
-            retry(ctx, "The LicenseID header names other plugin credentials than the access "
-                    + "token's.");
+            retry(ctx, PluginAuth.LICENSE_MISMATCH);
             return;
         }
         try {
