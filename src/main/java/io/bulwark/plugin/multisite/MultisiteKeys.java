@@ -31,7 +31,6 @@ import org.jdbi.v3.core.Handle;
  */
 public final class MultisiteKeys {
     static final int MAX_SITES = 100;
-    private static final int MAX_URL_LENGTH = 2048;
 
     private final Transactions transactions;
     private final SiteRepository sites;
@@ -95,14 +94,9 @@ public final class MultisiteKeys {
         Map<String, String> normalized = new LinkedHashMap<>();
         for (JsonNode node : urls) {
             String url = node.isTextual() ? node.textValue() : node.toString();
-            String trimmed = url.strip();
-            if (trimmed.isEmpty() || trimmed.length() > MAX_URL_LENGTH) {
-                throw new InvalidInputException("The site URL " + abbreviate(url)
-                        + " is not a valid URL.");
-            }
             try {
-                SiteUrl.validate(trimmed);
-                normalized.put(url, SiteUrl.normalize(trimmed));
+                SiteUrl.validate(url.strip());
+                normalized.put(url, SiteUrl.normalize(url.strip()));
             } catch (InvalidInputException ignored) {
                 // Reworded to name the URL: the network admin sent several.
                 throw new InvalidInputException("The site URL " + abbreviate(url)
