@@ -19,6 +19,16 @@ import io.bulwark.login.LoginLinks;
 import io.bulwark.login.LoginRoutes;
 import io.bulwark.login.Sessions;
 import io.bulwark.ops.OperationsRoutes;
+import io.bulwark.plugin.auth.PluginAuth;
+import io.bulwark.plugin.auth.TokenService;
+import io.bulwark.plugin.inventory.InventoryRoutes;
+import io.bulwark.plugin.inventory.InventoryUpload;
+import io.bulwark.plugin.logs.LogRetention;
+import io.bulwark.plugin.logs.LogRoutes;
+import io.bulwark.plugin.logs.LogStore;
+import io.bulwark.plugin.multisite.MultisiteKeys;
+import io.bulwark.plugin.multisite.MultisiteRoutes;
+import io.bulwark.plugin.status.StatusRoutes;
 import io.bulwark.pluginzip.PluginZips;
 import io.bulwark.portal.PortalRoutes;
 import io.bulwark.providers.ProviderRepository;
@@ -39,6 +49,7 @@ import io.bulwark.vulns.FeedSchedule;
 import io.bulwark.vulns.FeedStore;
 import io.bulwark.vulns.ImportRuns;
 import io.bulwark.vulns.Mutes;
+import io.bulwark.vulns.PluginVulnerabilities;
 import io.bulwark.vulns.Reevaluation;
 import io.bulwark.vulns.RowEvaluator;
 import io.bulwark.vulns.SiteVulnerabilities;
@@ -48,9 +59,9 @@ import io.bulwark.web.HttpServer;
 import io.bulwark.web.RequestBody;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,11 +72,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    private static final Duration LOG_RETENTION_INTERVAL = Duration.ofHours(1);
 
     private final Config config;
     private final Database database;
     private final ProviderService providers;
     private final PluginZips pluginZips;
+    private final LogRetention logRetention;
     private final HttpServer server;
     private final VulnerabilityEvaluation vulnerabilityEvaluation;
     private final SiteVulnerabilities siteVulnerabilities;
@@ -108,7 +121,7 @@ public final class App implements AutoCloseable {
         EvaluationStore evaluationStore = new EvaluationStore(entryCodec);
         this.siteVulnerabilities = new SiteVulnerabilities();
         this.vulnerabilityEvaluation = new VulnerabilityEvaluation(evaluationStore, importRuns,
-                new RowEvaluator(), siteVulnerabilities);
+                new RowEvaluator());
         FeedImporter feedImporter = new FeedImporter(transactions, new FeedParser(json),
                 feedStore, importRuns, sweeps, entryCodec, clock);
         Reevaluation reevaluation = new Reevaluation(transactions, sweeps, importRuns,
@@ -126,13 +139,30 @@ public final class App implements AutoCloseable {
                 config.sessionMaxAge(), clock);
         boolean secureCookies = "https".equals(config.publicUrl().getScheme());
 
+        TokenService pluginTokens = new TokenService(transactions, siteRepository, sites, tokens,
+                config.pluginTokenLifetime(), clock);
+        PluginVulnerabilities pluginVulnerabilities = new PluginVulnerabilities(
+                vulnerabilityEvaluation, siteVulnerabilities);
+        InventoryUpload inventoryUpload = new InventoryUpload(transactions, json,
+                List.of(pluginVulnerabilities), pluginVulnerabilities, clock);
+        LogStore logStore = new LogStore(transactions, clock);
+        this.logRetention = new LogRetention(transactions, config.attackRetention(), clock);
+        MultisiteKeys multisiteKeys = new MultisiteKeys(transactions, siteRepository, sites,
+                secrets, tokens, auditLog, clock);
+
         this.server = new HttpServer(json, List.of(
                 new OperationsRoutes(database),
                 hostingApi,
                 new UserRoutes(users, loginLinks, body),
                 new SiteRoutes(sites, users, pluginZips, transactions, body, clock),
                 new LoginRoutes(loginLinks, sessions, secureCookies),
-                new PortalRoutes(sessions, userRepository, transactions)));
+                new PortalRoutes(sessions, userRepository, transactions),
+                new PluginAuth(pluginTokens, body),
+                new StatusRoutes(transactions, siteRepository, userRepository,
+                        providerRepository, body, json, clock),
+                new InventoryRoutes(inventoryUpload, body),
+                new LogRoutes(logStore, json, body),
+                new MultisiteRoutes(multisiteKeys, body, config.trustedProxies())));
     }
 
     /** This node's name in lease rows: process id plus a random part, unique per start. */
@@ -146,6 +176,7 @@ public final class App implements AutoCloseable {
     public int start() {
         int port = server.start(config.port());
         feedSchedule.start();
+        logRetention.start(LOG_RETENTION_INTERVAL);
         if (!config.publicUrlConfigured()) {
             LOG.warn("BULWARK_PUBLIC_URL is not set: login links and plugin zips will point to "
                     + "{}, which only works on this machine", config.withPort(port).publicBase());
@@ -190,6 +221,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         feedSchedule.close();
+        logRetention.close();
         server.stop();
         auditBatcher.close();
         database.close();

@@ -2,6 +2,7 @@ package io.bulwark.web;
 
 import io.bulwark.errors.BadRequestException;
 import io.bulwark.errors.ConflictException;
+import io.bulwark.errors.CredentialsRevokedException;
 import io.bulwark.errors.ForbiddenException;
 import io.bulwark.errors.InvalidInputException;
 import io.bulwark.errors.NotFoundException;
@@ -31,6 +32,7 @@ public final class ErrorMapper {
         app.exception(InvalidInputException.class, (e, ctx) -> answer(ctx, 422, e.getMessage()));
         app.exception(UnauthorizedException.class, (e, ctx) -> answer(ctx, 401, e.getMessage()));
         app.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409, e.getMessage()));
+        app.exception(CredentialsRevokedException.class, ErrorMapper::revoked);
         app.exception(BadRequestException.class,
                 (e, ctx) -> answer(ctx, e.status(), e.getMessage()));
         app.exception(HttpResponseException.class, ErrorMapper::framework);
@@ -45,6 +47,14 @@ public final class ErrorMapper {
     /** Writes {@code {"error": message}} with {@code status}. */
     public static void answer(Context ctx, int status, String message) {
         ctx.status(status).json(Map.of("error", message));
+    }
+
+    /** The plugin erases its keys on a {@code cancel} key (plugin protocol 17.3). */
+    private static void revoked(CredentialsRevokedException e, Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", e.getMessage());
+        body.put("cancel", true);
+        ctx.status(401).json(body);
     }
 
     private static void framework(HttpResponseException e, Context ctx) {

@@ -15,7 +15,6 @@ import io.bulwark.vulns.ImportRuns;
 import io.bulwark.vulns.ImportSummary;
 import io.bulwark.vulns.Reevaluation;
 import io.bulwark.vulns.RowEvaluator;
-import io.bulwark.vulns.SiteVulnerabilities;
 import io.bulwark.vulns.Sweeps;
 import io.bulwark.vulns.VulnerabilityEvaluation;
 import io.bulwark.vulns.WordfenceFeedWriter;
@@ -75,7 +74,7 @@ public final class VulnsBenchmark {
             FeedImporter importer = new FeedImporter(transactions, new FeedParser(json),
                     new FeedStore(codec), runs, sweeps, codec, Clock.systemUTC());
             VulnerabilityEvaluation evaluation = new VulnerabilityEvaluation(evaluationStore,
-                    runs, new RowEvaluator(), new SiteVulnerabilities());
+                    runs, new RowEvaluator());
             Reevaluation reevaluation = new Reevaluation(transactions, sweeps, runs,
                     evaluationStore, evaluation);
             JobLeases.Lease lease = new JobLeases(transactions, Clock.systemUTC())

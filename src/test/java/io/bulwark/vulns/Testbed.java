@@ -42,8 +42,8 @@ public final class Testbed implements AutoCloseable {
         Sweeps sweeps = new Sweeps();
         EvaluationStore evaluationStore = new EvaluationStore(codec);
         this.sites = new SiteVulnerabilities();
-        this.evaluation = new VulnerabilityEvaluation(evaluationStore, runs, new RowEvaluator(),
-                sites);
+        this.evaluation = new VulnerabilityEvaluation(evaluationStore, runs,
+                new RowEvaluator());
         this.importer = new FeedImporter(transactions, new FeedParser(json), store, runs, sweeps,
                 codec, clock);
         this.reevaluation = new Reevaluation(transactions, sweeps, runs, evaluationStore,
@@ -127,7 +127,8 @@ public final class Testbed implements AutoCloseable {
                         .bind("active", true)
                         .execute();
             }
-            return evaluation.evaluateSite(handle, siteId);
+            evaluation.evaluateSite(handle, siteId);
+            return sites.summary(handle, siteId);
         });
     }
 
