@@ -80,8 +80,6 @@ public final class App implements AutoCloseable {
     private final PluginZips pluginZips;
     private final LogRetention logRetention;
     private final HttpServer server;
-    private final VulnerabilityEvaluation vulnerabilityEvaluation;
-    private final SiteVulnerabilities siteVulnerabilities;
     private final FeedJobs feedJobs;
     private final Mutes mutes;
     private final FeedSchedule feedSchedule;
@@ -119,9 +117,9 @@ public final class App implements AutoCloseable {
         ImportRuns importRuns = new ImportRuns();
         Sweeps sweeps = new Sweeps();
         EvaluationStore evaluationStore = new EvaluationStore(entryCodec);
-        this.siteVulnerabilities = new SiteVulnerabilities();
-        this.vulnerabilityEvaluation = new VulnerabilityEvaluation(evaluationStore, importRuns,
-                new RowEvaluator());
+        SiteVulnerabilities siteVulnerabilities = new SiteVulnerabilities();
+        VulnerabilityEvaluation vulnerabilityEvaluation = new VulnerabilityEvaluation(
+                evaluationStore, importRuns, new RowEvaluator());
         FeedImporter feedImporter = new FeedImporter(transactions, new FeedParser(json),
                 feedStore, importRuns, sweeps, entryCodec, clock);
         Reevaluation reevaluation = new Reevaluation(transactions, sweeps, importRuns,
@@ -200,14 +198,6 @@ public final class App implements AutoCloseable {
 
     public HttpServer server() {
         return server;
-    }
-
-    public VulnerabilityEvaluation vulnerabilityEvaluation() {
-        return vulnerabilityEvaluation;
-    }
-
-    public SiteVulnerabilities siteVulnerabilities() {
-        return siteVulnerabilities;
     }
 
     public FeedJobs feedJobs() {

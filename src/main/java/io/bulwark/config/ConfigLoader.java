@@ -79,17 +79,7 @@ public final class ConfigLoader {
         if (url == null || url.isBlank()) {
             return Optional.empty();
         }
-        URI uri;
-        try {
-            uri = new URI(url.trim());
-        } catch (URISyntaxException e) {
-            uri = null;
-        }
-        if (uri == null || uri.getHost() == null
-                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-            throw new ConfigException("BULWARK_FEED_URL must be an absolute http(s) URL, got '"
-                    + url.split("\\?")[0] + "'");
-        }
+        URI uri = feedUrl(url);
         String format = text("BULWARK_FEED_FORMAT", "wordfence");
         if (!format.equals("wordfence") && !format.equals("patchstack")) {
             throw new ConfigException("BULWARK_FEED_FORMAT must be wordfence or patchstack, got '"
@@ -99,6 +89,20 @@ public final class ConfigLoader {
                 values.get("BULWARK_FEED_AUTHORIZATION")).filter(value -> !value.isBlank());
         return Optional.of(new FeedConfig(uri, format, authorization, hours(
                 "BULWARK_FEED_INTERVAL_HOURS", 24)));
+    }
+
+    private static URI feedUrl(String raw) {
+        try {
+            URI uri = new URI(raw.trim());
+            boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            if (http && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException ignored) {
+            // Answered by the exception below, which names the key and the value.
+        }
+        throw new ConfigException("BULWARK_FEED_URL must be an absolute http(s) URL, got '"
+                + raw.split("\\?")[0] + "'");
     }
 
     private Duration hours(String key, double fallback) {
