@@ -57,15 +57,20 @@ final class FeedCommand {
         public Integer call() {
             FeedFormat feedFormat = FeedFormat.of(format);
             long size = size(file);
-            PrintStream out = System.out;
-            try (App app = feed.parent.app(Map.of());
-                    InputStream input = new FeedProgress(new BufferedInputStream(
-                            Files.newInputStream(file), 1 << 16), size, System.err,
-                            System.console() != null)) {
-                FeedJobs.Outcome outcome = app.feedJobs().importFeed(feedFormat, input,
-                        new FeedImporter.Options(complete, prune));
-                print(out, outcome);
+            try (App app = feed.parent.app(Map.of())) {
+                FeedJobs.Outcome outcome = importFile(app, feedFormat, size);
+                print(System.out, outcome);
                 return outcome.summary().parsedToEnd() ? 0 : 1;
+            }
+        }
+
+        /** Imports the file; the progress display is closed before the summary is printed. */
+        private FeedJobs.Outcome importFile(App app, FeedFormat feedFormat, long size) {
+            try (InputStream input = new FeedProgress(new BufferedInputStream(
+                    Files.newInputStream(file), 1 << 16), size, System.err,
+                    System.console() != null)) {
+                return app.feedJobs().importFeed(feedFormat, input,
+                        new FeedImporter.Options(complete, prune));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + file, e);
             }

@@ -27,8 +27,8 @@ final class FeedProgress extends FilterInputStream {
         this.err = err;
         this.bar = terminal ? new ProgressBarBuilder()
                 .setTaskName("Reading feed")
-                .setInitialMax(size / MIB + 1)
-                .setUnit(" MiB", 1)
+                .setInitialMax(size)
+                .setUnit(" MiB", MIB)
                 .setConsumer(new ConsoleProgressBarConsumer(err))
                 .build() : null;
     }
@@ -65,7 +65,7 @@ final class FeedProgress extends FilterInputStream {
     private void advance(long bytes) {
         done += bytes;
         if (bar != null) {
-            bar.stepTo(done / MIB);
+            bar.stepTo(done);
             return;
         }
         int tenths = (int) Math.min(10, done * 10 / size);
