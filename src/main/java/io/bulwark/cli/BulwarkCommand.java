@@ -8,6 +8,7 @@ import io.bulwark.crypto.Passwords;
 import io.bulwark.errors.ConflictException;
 import io.bulwark.errors.InvalidInputException;
 import io.bulwark.errors.NotFoundException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
@@ -27,10 +28,12 @@ import picocli.CommandLine.Option;
 public final class BulwarkCommand implements Runnable {
     private final Map<String, String> environment;
 
-    @Option(names = "--db-url", description = "JDBC URL (env BULWARK_DB_URL).")
+    @Option(names = "--db-url", scope = CommandLine.ScopeType.INHERIT,
+            description = "JDBC URL (env BULWARK_DB_URL).")
     String databaseUrl;
 
-    @Option(names = "--data-dir", description = "Data folder (env BULWARK_DATA_DIR).")
+    @Option(names = "--data-dir", scope = CommandLine.ScopeType.INHERIT,
+            description = "Data folder (env BULWARK_DATA_DIR).")
     String dataDir;
 
     @CommandLine.Spec
@@ -48,6 +51,11 @@ public final class BulwarkCommand implements Runnable {
                     || error instanceof InvalidInputException
                     || error instanceof NotFoundException || error instanceof ConflictException) {
                 line.getErr().println("bulwark: " + error.getMessage());
+                return 2;
+            }
+            if (error instanceof UncheckedIOException io) {
+                line.getErr().println("bulwark: " + error.getMessage() + ": "
+                        + io.getCause().getMessage());
                 return 2;
             }
             throw error;

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.bulwark.errors.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +23,15 @@ import java.util.function.Consumer;
  */
 public final class FeedParser {
     private final ObjectMapper json;
+    private final ObjectReader records;
 
+    /**
+     * @param json the application's mapper; records are read as trees in the middle of the
+     *     file, so its trailing-token check is turned off for them
+     */
     public FeedParser(ObjectMapper json) {
         this.json = json;
+        this.records = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /**
@@ -63,7 +71,7 @@ public final class FeedParser {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String recordId = parser.currentName();
             parser.nextToken();
-            JsonNode record = parser.readValueAsTree();
+            JsonNode record = records.readTree(parser);
             sink.accept(WordfenceRecords.read(recordId, record));
         }
     }
@@ -83,7 +91,7 @@ public final class FeedParser {
                 listSeen = true;
                 int position = 0;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    JsonNode record = parser.readValueAsTree();
+                    JsonNode record = records.readTree(parser);
                     sink.accept(PatchstackRecords.read(position++, record));
                 }
             } else if (field.equals("error") && value == JsonToken.VALUE_STRING) {

@@ -94,10 +94,12 @@ public final class Reevaluation {
                 return new Step(true, 0, 0);
             }
 
-            lockAll(handle, siteIds);
             Optional<Instant> knownAsOf = runs.knownAsOf(handle);
-            int rows = sweep.get().evaluateRows() ? evaluation.evaluate(handle, siteIds, "",
-                    knownAsOf.isPresent(), cache) : 0;
+            int rows = 0;
+            if (sweep.get().evaluateRows()) {
+                lockAll(handle, siteIds);
+                rows = evaluation.evaluate(handle, siteIds, "", knownAsOf.isPresent(), cache);
+            }
             store.setAsOf(handle, siteIds, knownAsOf.orElse(null), true);
             sweeps.advance(handle, sweep.get(), siteIds.get(siteIds.size() - 1));
             return new Step(true, siteIds.size(), rows);

@@ -1,5 +1,6 @@
 package io.bulwark.vulns;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.bulwark.db.Database;
@@ -32,7 +33,9 @@ public final class Testbed implements AutoCloseable {
 
     private Testbed(Database database) {
         this.database = database;
-        ObjectMapper json = JsonMapper.builder().build();
+        ObjectMapper json = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
         Clock clock = Clock.systemUTC();
         this.transactions = new Transactions(database);
         this.leases = new JobLeases(transactions, clock);
