@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "vuln", mixinStandardHelpOptions = true,
         description = "Mute vulnerability records for all sites.",
         subcommands = {VulnCommand.Mute.class, VulnCommand.ListMutes.class,
-            VulnCommand.Unmute.class})
+            VulnCommand.Unmute.class, VulnCommand.Reevaluate.class})
 final class VulnCommand {
     @ParentCommand
     BulwarkCommand parent;
@@ -94,6 +94,21 @@ final class VulnCommand {
                 app.mutes().unmute(id, source.format());
                 System.out.printf("Unmuted record %s.%n", id);
                 reevaluate(app);
+            }
+        }
+    }
+
+    @Command(name = "reevaluate", mixinStandardHelpOptions = true,
+            description = "Evaluate every software row of every site afresh.")
+    static final class Reevaluate implements Runnable {
+        @ParentCommand
+        VulnCommand vuln;
+
+        @Override
+        public void run() {
+            try (App app = vuln.parent.app(Map.of())) {
+                System.out.printf("Re-evaluated %d software rows.%n",
+                        app.feedJobs().reevaluateAll().rows());
             }
         }
     }

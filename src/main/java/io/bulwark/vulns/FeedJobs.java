@@ -74,6 +74,19 @@ public final class FeedJobs {
         }
     }
 
+    /**
+     * Evaluates every row of every site afresh, for example after rows were stored while no
+     * evaluation was wired.
+     *
+     * @throws ConflictException if another node holds the feed lease
+     */
+    public Reevaluation.Result reevaluateAll() {
+        try (JobLeases.Lease lease = acquire()) {
+            reevaluation.scheduleFullPass();
+            return reevaluation.runPending(lease);
+        }
+    }
+
     /** Whether re-evaluation is queued. */
     public boolean hasPendingWork() {
         return reevaluation.hasWork();

@@ -56,7 +56,7 @@ public final class Reevaluation {
 
     /**
      * Queues a pass that evaluates every row of every site, replacing the queued slugs it
-     * covers; used after a schema upgrade or to measure a full pass.
+     * covers.
      */
     public void scheduleFullPass() {
         transactions.useTransaction(handle -> sweeps.schedule(handle, true));

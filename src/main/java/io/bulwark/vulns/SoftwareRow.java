@@ -51,11 +51,6 @@ record SoftwareRow(long siteId, int position, String type, String name, String f
         };
     }
 
-    /** Whether the row counts for the site's state (php and database rows do not). */
-    boolean isCoverable() {
-        return type.equals("plugin") || type.equals("theme") || type.equals("wordpress");
-    }
-
     /**
      * A component as the feeds name it.
      *

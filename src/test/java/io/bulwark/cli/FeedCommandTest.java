@@ -52,6 +52,7 @@ class FeedCommandTest {
         Run listed = run(environment, "vuln", "mutes");
         Run unmuted = run(environment, "vuln", "unmute", ID);
         Run missing = run(environment, "vuln", "unmute", ID);
+        Run reevaluated = run(environment, "vuln", "reevaluate");
 
         assertThat(imported.exitCode()).isZero();
         assertThat(imported.out()).isEqualTo("Read 1 wordfence records: 1 new, 0 changed, "
@@ -70,6 +71,7 @@ class FeedCommandTest {
         assertThat(unmuted.out()).startsWith("Unmuted record " + ID + ".\n");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).isEqualTo("bulwark: No muted record with id '" + ID + "'\n");
+        assertThat(reevaluated.out()).isEqualTo("Re-evaluated 0 software rows.\n");
     }
 
     private static Run run(Map<String, String> environment, String... args) {
