@@ -15,10 +15,17 @@ import io.bulwark.db.Transactions;
 import io.bulwark.hosting.HostingApi;
 import io.bulwark.login.LoginLinks;
 import io.bulwark.login.LoginRoutes;
+import io.bulwark.login.LoginThrottle;
+import io.bulwark.login.PasswordLogin;
 import io.bulwark.login.Sessions;
 import io.bulwark.ops.OperationsRoutes;
 import io.bulwark.pluginzip.PluginZips;
+import io.bulwark.portal.PasswordChange;
+import io.bulwark.portal.PortalAccess;
+import io.bulwark.portal.PortalRepository;
 import io.bulwark.portal.PortalRoutes;
+import io.bulwark.portal.SitePages;
+import io.bulwark.portal.VulnerabilityDetails;
 import io.bulwark.providers.ProviderRepository;
 import io.bulwark.providers.ProviderService;
 import io.bulwark.sites.SiteRemoval;
@@ -28,8 +35,11 @@ import io.bulwark.sites.SiteService;
 import io.bulwark.users.UserRepository;
 import io.bulwark.users.UserRoutes;
 import io.bulwark.users.UserService;
+import io.bulwark.web.BrowserErrors;
 import io.bulwark.web.HttpServer;
+import io.bulwark.web.Pages;
 import io.bulwark.web.RequestBody;
+import io.bulwark.web.StaticAssets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -77,15 +87,30 @@ public final class App implements AutoCloseable {
         LoginLinks loginLinks = new LoginLinks(transactions, tokens, config.publicBase(), clock);
         Sessions sessions = new Sessions(transactions, tokens, config.sessionIdleTimeout(),
                 config.sessionMaxAge(), clock);
+        PasswordLogin passwordLogin = new PasswordLogin(transactions, userRepository,
+                new LoginThrottle(), passwords, tokens, clock);
         boolean secureCookies = "https".equals(config.publicUrl().getScheme());
+        Pages pages = new Pages();
 
-        this.server = new HttpServer(json, List.of(
+        PortalAccess portalAccess = new PortalAccess(sessions, userRepository,
+                providerRepository, transactions);
+        SitePages sitePages = new SitePages(transactions, new PortalRepository(),
+                VulnerabilityDetails.NONE, clock);
+        PasswordChange passwordChange = new PasswordChange(transactions, userRepository,
+                passwordLogin, passwords, sessions);
+
+        BrowserErrors browserErrors = new BrowserErrors(pages,
+                List.of("/portal", "/login", "/logout", "/sso"));
+        this.server = new HttpServer(json, browserErrors, List.of(
                 new OperationsRoutes(database),
+                new StaticAssets(),
                 hostingApi,
                 new UserRoutes(users, loginLinks, body),
                 new SiteRoutes(sites, users, pluginZips, transactions, body, clock),
-                new LoginRoutes(loginLinks, sessions, secureCookies),
-                new PortalRoutes(sessions, userRepository, transactions)));
+                new LoginRoutes(loginLinks, sessions, passwordLogin, pages, tokens,
+                        config.trustedProxies(), secureCookies),
+                new PortalRoutes(portalAccess, sitePages, passwordChange, pages,
+                        config.trustedProxies(), clock)));
     }
 
     /** Starts the HTTP server; returns the bound port. */
