@@ -60,6 +60,15 @@ public final class App implements AutoCloseable {
     private final HttpServer server;
 
     public App(Config config, Clock clock, SecureRandom random, Passwords passwords) {
+        this(config, clock, random, passwords, VulnerabilityDetails.NONE);
+    }
+
+    /**
+     * The wiring with another source of matched vulnerability records for the portal; tests
+     * use it to show records before the vulnerability feature stores any.
+     */
+    public App(Config config, Clock clock, SecureRandom random, Passwords passwords,
+            VulnerabilityDetails vulnerabilityDetails) {
         this.config = config;
         byte[] key = KeyRing.load(config, random);
         this.database = Database.open(config.databaseUrl(), config.isSqlite() ? 8 : 16);
@@ -95,7 +104,7 @@ public final class App implements AutoCloseable {
         PortalAccess portalAccess = new PortalAccess(sessions, userRepository,
                 providerRepository, transactions);
         SitePages sitePages = new SitePages(transactions, new PortalRepository(),
-                VulnerabilityDetails.NONE, clock);
+                vulnerabilityDetails, clock);
         PasswordChange passwordChange = new PasswordChange(transactions, userRepository,
                 passwordLogin, passwords, sessions);
 

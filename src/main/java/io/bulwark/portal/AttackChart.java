@@ -6,20 +6,25 @@ import java.util.List;
 
 /**
  * The geometry of the blocked-requests bar chart, computed here so the template only draws.
- * Coordinates are whole units of the SVG's view box; the browser scales the box to the page,
- * so the same chart fits a phone and a desktop.
+ * Coordinates are whole units of the SVG's view box, which the browser scales to the page; the
+ * site page draws a wide and a compact chart and shows the one that suits the screen, so the
+ * axis text stays readable on a phone.
  *
+ * @param width the view box's width
+ * @param height the view box's height
  * @param days the days charted, oldest first
  * @param bars one bar per day, zero-height on days without blocks
  * @param gridLines the horizontal lines with their value labels, bottom up
  * @param dayLabels the few day names written under the axis
  * @param total blocked requests over all charted days
  */
-public record AttackChart(List<SiteView.AttackDay> days, List<Bar> bars, List<GridLine> gridLines,
-        List<DayLabel> dayLabels, long total) {
-    public static final int WIDTH = 720;
-    public static final int HEIGHT = 220;
-    static final int LEFT = 44;
+public record AttackChart(int width, int height, List<SiteView.AttackDay> days, List<Bar> bars,
+        List<GridLine> gridLines, List<DayLabel> dayLabels, long total) {
+    /** The view box width of the chart for wide screens. */
+    public static final int WIDE = 960;
+    /** The view box width of the chart for phones. */
+    public static final int COMPACT = 360;
+    static final int HEIGHT = 220;
     static final int TOP = 12;
     static final int BOTTOM = 28;
     static final int PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
@@ -43,15 +48,16 @@ public record AttackChart(List<SiteView.AttackDay> days, List<Bar> bars, List<Gr
     public record DayLabel(int x, String text, String anchor) {
     }
 
-    /** The chart of {@code days}, which must not be empty. */
-    public static AttackChart of(List<SiteView.AttackDay> days) {
+    /** The chart of {@code days} (at least one) in a view box {@code width} units wide. */
+    public static AttackChart of(List<SiteView.AttackDay> days, int width) {
         if (days.isEmpty()) {
             throw new IllegalArgumentException("A chart needs at least one day, got none");
         }
         long max = days.stream().mapToLong(SiteView.AttackDay::count).max().orElse(0);
         long step = niceStep(Math.max(1, (max + 3) / 4));
         long top = Math.max(step, (max + step - 1) / step * step);
-        int slot = (WIDTH - LEFT - 4) / days.size();
+        int left = plotLeft(width);
+        int slot = (width - left - 4) / days.size();
         int barWidth = Math.max(1, slot * 3 / 4);
 
         List<Bar> bars = new ArrayList<>(days.size());
@@ -59,9 +65,9 @@ public record AttackChart(List<SiteView.AttackDay> days, List<Bar> bars, List<Gr
         int labelEvery = Math.max(1, days.size() / 4);
         for (int i = 0; i < days.size(); i++) {
             SiteView.AttackDay day = days.get(i);
-            int height = (int) Math.round((double) day.count() * PLOT_HEIGHT / top);
-            int x = LEFT + i * slot + (slot - barWidth) / 2;
-            bars.add(new Bar(x, TOP + PLOT_HEIGHT - height, barWidth, height,
+            int barHeight = (int) Math.round((double) day.count() * PLOT_HEIGHT / top);
+            int x = left + i * slot + (slot - barWidth) / 2;
+            bars.add(new Bar(x, TOP + PLOT_HEIGHT - barHeight, barWidth, barHeight,
                     TimeText.shortDay(day.day()) + ": "
                             + TimeText.plural(day.count(), "blocked request")));
             boolean last = i == days.size() - 1;
@@ -77,7 +83,7 @@ public record AttackChart(List<SiteView.AttackDay> days, List<Bar> bars, List<Gr
             grid.add(new GridLine(TOP + PLOT_HEIGHT - (int) (value * PLOT_HEIGHT / top), value));
         }
         long total = days.stream().mapToLong(SiteView.AttackDay::count).sum();
-        return new AttackChart(days, bars, grid, labels, total);
+        return new AttackChart(width, HEIGHT, days, bars, grid, labels, total);
     }
 
     /** The smallest of 1, 2, 5, 10, 20, 50, ... that is at least {@code atLeast}. */
@@ -93,8 +99,32 @@ public record AttackChart(List<SiteView.AttackDay> days, List<Bar> bars, List<Gr
         }
     }
 
+    /** Where the plot starts: room for the value labels, narrower on the compact chart. */
+    public int plotLeft() {
+        return plotLeft(width);
+    }
+
+    /** The x coordinate where the value labels end. */
+    public int labelRight() {
+        return plotLeft() - 6;
+    }
+
+    /** The baseline of the day labels. */
+    public int dayLabelY() {
+        return height - 8;
+    }
+
+    /** The total in words: {@code 1 blocked request}, {@code 12 blocked requests}. */
+    public String totalText() {
+        return TimeText.plural(total, "blocked request");
+    }
+
     /** The first and last day charted, as {@code 2026-11-03 to 2026-12-04}. */
     public String span() {
         return days.get(0).day() + " to " + days.get(days.size() - 1).day();
+    }
+
+    private static int plotLeft(int width) {
+        return width >= WIDE ? 44 : 32;
     }
 }

@@ -1,6 +1,7 @@
 package io.bulwark.portal;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A site with the figures the sites list shows for it.
@@ -28,14 +29,14 @@ public record SiteCard(SiteStatus site, Connection connection, long attacksLastW
         return checked && inventoryReceived ? "ok" : "muted";
     }
 
-    /** The vulnerability figure in words. */
-    public String vulnerableText() {
+    /** What a zero means: nothing found, nothing checked, or nothing reported; else empty. */
+    public Optional<String> vulnerableNote() {
         if (!inventoryReceived) {
-            return "No software list yet";
+            return Optional.of("No software list yet");
         }
         if (vulnerable > 0) {
-            return TimeText.plural(vulnerable, "vulnerable component");
+            return Optional.empty();
         }
-        return checked ? "No known vulnerabilities" : "Not checked yet";
+        return Optional.of(checked ? "No known vulnerabilities" : "Not checked yet");
     }
 }

@@ -59,7 +59,9 @@ public final class SitePages {
             }
             repository.databaseRows(handle, siteId)
                     .forEach(item -> rows.add(new SoftwareRow(item, List.of())));
-            return new SitePage(viewer, card(site, days, software, now), AttackChart.of(days),
+            return new SitePage(viewer, card(site, days, software, now),
+                    AttackChart.of(days, AttackChart.WIDE),
+                    AttackChart.of(days, AttackChart.COMPACT),
                     repository.recentAttacks(handle, siteId, SitePage.RECENT_ATTACKS), rows);
         });
     }

@@ -1,0 +1,269 @@
+package io.bulwark.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bulwark.App;
+import io.bulwark.config.ConfigLoader;
+import io.bulwark.crypto.Passwords;
+import io.bulwark.providers.Plan;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Bulwark for the portal's tests, on a free port, on SQLite (a file in a temporary
+ * folder) or on the test PostgreSQL (a schema of its own, dropped afterwards). Data arrives as
+ * in production: the provider through the CLI's service, users, sites and login links through
+ * the Hosting API over HTTP. Closing fails the test if anything was logged at ERROR.
+ *
+ * <p>Attacks, software rows and plugin liveness are written with plain SQL, because the plugin
+ * API that fills them is being built alongside. Switch {@link #attack}, {@link #software} and
+ * {@link #ping} to plugin uploads ({@code /api/logs/log}, {@code /api/sw/json},
+ * {@code /api/ping}) once it lands.
+ */
+final class PortalServer implements AutoCloseable {
+    static final String PG_DEFAULT = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+
+    private final String databaseUrl;
+    private final Path dataDir;
+    private final MutableClock clock;
+    private final VulnerabilityDetails vulnerabilities;
+    private final String schema;
+    private final List<App> nodes = new ArrayList<>();
+    private final List<String> bases = new ArrayList<>();
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String hostToken;
+
+    private PortalServer(String databaseUrl, Path dataDir, MutableClock clock,
+            VulnerabilityDetails vulnerabilities, String schema) {
+        this.databaseUrl = databaseUrl;
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.vulnerabilities = vulnerabilities;
+        this.schema = schema;
+    }
+
+    /** Starts one node on {@code engine} ({@code sqlite} or {@code postgresql}). */
+    static PortalServer start(String engine, Path dataDir, MutableClock clock,
+            VulnerabilityDetails vulnerabilities) {
+        PortalServer server = switch (engine) {
+            case "sqlite" -> new PortalServer("jdbc:sqlite:" + dataDir.resolve("bulwark.db"),
+                    dataDir, clock, vulnerabilities, null);
+            case "postgresql" -> postgres(dataDir, clock, vulnerabilities);
+            default -> throw new IllegalArgumentException("engine must be sqlite or postgresql, "
+                    + "got " + engine);
+        };
+        server.log.start();
+        rootLogger().addAppender(server.log);
+        server.startNode();
+        return server;
+    }
+
+    private static PortalServer postgres(Path dataDir, MutableClock clock,
+            VulnerabilityDetails vulnerabilities) {
+        String base = System.getenv().getOrDefault("BULWARK_TEST_PG_URL", PG_DEFAULT);
+        String schema = "portal_" + Long.toHexString(new SecureRandom().nextLong() >>> 1)
+                .toLowerCase(Locale.ROOT);
+        execute(base, "CREATE SCHEMA " + schema);
+        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return new PortalServer(url, dataDir, clock, vulnerabilities, schema);
+    }
+
+    /** Starts one more node on the same database, as a cluster would run; returns its URL. */
+    String startNode() {
+        int port = freePort();
+        String base = "http://127.0.0.1:" + port;
+        Map<String, String> env = Map.of(
+                "BULWARK_PORT", String.valueOf(port),
+                "BULWARK_DB_URL", databaseUrl,
+                "BULWARK_DATA_DIR", dataDir.toString(),
+                "BULWARK_PUBLIC_URL", base,
+                "BULWARK_SECRET_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+        App app = new App(ConfigLoader.load(env, Map.of()), clock, new SecureRandom(),
+                new Passwords(1024, 1), vulnerabilities);
+        nodes.add(app);
+        app.start();
+        bases.add(base);
+        return base;
+    }
+
+    /** The first node's base URL. */
+    String base() {
+        return bases.get(0);
+    }
+
+    MutableClock clock() {
+        return clock;
+    }
+
+    Jdbi jdbi() {
+        return nodes.get(0).database().jdbi();
+    }
+
+    /** Creates the provider "Example Hosting" on first use and returns its host token. */
+    String hostToken() {
+        if (hostToken == null) {
+            hostToken = nodes.get(0).providers().create("Example Hosting", Plan.DEFAULT).token();
+        }
+        return hostToken;
+    }
+
+    /** {@code user/add}; returns the new user's id. */
+    long addUser(String name, String email, String password) {
+        return hosting("/hosting/user/add", Map.of("name", name, "email", email,
+                "password", password, "password_confirmation", password, "newsletter", false))
+                .get("id").asLong();
+    }
+
+    /** {@code site/add}; returns the new site's id. */
+    long addSite(long userId, String url) {
+        return hosting("/hosting/site/add", Map.of("url", url, "userid", userId))
+                .get("siteid").asLong();
+    }
+
+    /** {@code user/{id}/sso}; returns the login link. */
+    String loginLink(long userId) {
+        return hosting("/hosting/user/" + userId + "/sso", Map.of()).get("url").asText();
+    }
+
+    /** One blocked request, counted in its day's total as the plugin upload does. */
+    void attack(long siteId, Instant at, String ip, String method, String uri, String fid) {
+        String day = at.atZone(ZoneOffset.UTC).toLocalDate().toString();
+        jdbi().useTransaction(handle -> {
+            handle.createUpdate("INSERT INTO attacks (site_id, record_hash, copy_no, day, "
+                            + "occurred_at, received_at, ip, fid, method, request_uri, "
+                            + "user_agent, log_date, post_data, post_data_clipped) VALUES (:site, "
+                            + ":hash, 1, :day, :at, :at, :ip, :fid, :method, :uri, 'curl/8.0', "
+                            + "'', '', :clipped)")
+                    .bind("site", siteId)
+                    .bind("hash", Long.toHexString(new SecureRandom().nextLong()))
+                    .bind("day", day)
+                    .bind("at", at)
+                    .bind("ip", ip)
+                    .bind("fid", fid)
+                    .bind("method", method)
+                    .bind("uri", uri)
+                    .bind("clipped", false)
+                    .execute();
+            handle.createUpdate("INSERT INTO attack_days (site_id, day, num) VALUES (:site, "
+                            + ":day, 1) ON CONFLICT (site_id, day) DO UPDATE SET "
+                            + "num = attack_days.num + 1")
+                    .bind("site", siteId)
+                    .bind("day", day)
+                    .execute();
+        });
+    }
+
+    /** One inventory row. */
+    void software(long siteId, int position, String type, String name, String slug,
+            String version, String versionNew, boolean active, String status) {
+        jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO software_items (site_id, "
+                        + "position, sw_type, name, file, slug, version, version_new, is_active, "
+                        + "vulnerability_status) VALUES (:site, :position, :type, :name, NULL, "
+                        + ":slug, :version, :versionNew, :active, :status)")
+                .bind("site", siteId)
+                .bind("position", position)
+                .bind("type", type)
+                .bind("name", name)
+                .bind("slug", slug)
+                .bind("version", version)
+                .bind("versionNew", versionNew)
+                .bind("active", active)
+                .bind("status", status)
+                .execute());
+    }
+
+    /** The plugin's heartbeat: liveness, its version and the firewall state. */
+    void ping(long siteId, Instant at, String pluginVersion, boolean firewall) {
+        jdbi().useHandle(handle -> handle.createUpdate("UPDATE sites SET last_ping_at = :at, "
+                        + "last_seen_at = :at, plugin_version = :version, "
+                        + "firewall_enabled = :firewall WHERE id = :site")
+                .bind("site", siteId)
+                .bind("at", at)
+                .bind("version", pluginVersion)
+                .bind("firewall", firewall)
+                .execute());
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(App::close);
+        rootLogger().detachAppender(log);
+        if (schema != null) {
+            execute(System.getenv().getOrDefault("BULWARK_TEST_PG_URL", PG_DEFAULT),
+                    "DROP SCHEMA " + schema + " CASCADE");
+        }
+        assertThat(log.list)
+                .filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .as("messages logged at ERROR")
+                .isEmpty();
+    }
+
+    private JsonNode hosting(String path, Map<String, Object> body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path))
+                    .header("HostToken", hostToken())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                    .build();
+            HttpResponse<String> response = http.send(request,
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("%s answered %s", path, response.body())
+                    .isEqualTo(200);
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("Hosting API call " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted during " + path, e);
+        }
+    }
+
+    private static Logger rootLogger() {
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new AssertionError("No free port", e);
+        }
+    }
+
+    private static void execute(String url, String sql) {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new AssertionError("PostgreSQL at " + url.split("\\?")[0] + " refused: " + sql
+                    + " (start it, or set BULWARK_TEST_PG_URL)", e);
+        }
+    }
+}
