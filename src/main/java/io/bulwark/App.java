@@ -3,6 +3,7 @@ package io.bulwark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.bulwark.audit.AuditBatcher;
 import io.bulwark.audit.AuditLog;
 import io.bulwark.config.Config;
 import io.bulwark.crypto.KeyCheck;
@@ -58,6 +59,7 @@ public final class App implements AutoCloseable {
     private final ProviderService providers;
     private final PluginZips pluginZips;
     private final HttpServer server;
+    private final AuditBatcher auditBatcher;
 
     public App(Config config, Clock clock, SecureRandom random, Passwords passwords) {
         this(config, clock, random, passwords, VulnerabilityDetails.NONE);
@@ -79,10 +81,11 @@ public final class App implements AutoCloseable {
         ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
         RequestBody body = new RequestBody(json);
         AuditLog auditLog = new AuditLog();
+        this.auditBatcher = new AuditBatcher(transactions, auditLog);
 
         ProviderRepository providerRepository = new ProviderRepository();
         this.providers = new ProviderService(transactions, providerRepository, tokens, clock);
-        HostingApi hostingApi = new HostingApi(providers, auditLog, transactions,
+        HostingApi hostingApi = new HostingApi(providers, auditLog, auditBatcher,
                 config.trustedProxies(), clock);
 
         UserRepository userRepository = new UserRepository();
@@ -153,6 +156,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        auditBatcher.close();
         database.close();
     }
 }

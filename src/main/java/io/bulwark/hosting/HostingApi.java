@@ -1,7 +1,7 @@
 package io.bulwark.hosting;
 
+import io.bulwark.audit.AuditBatcher;
 import io.bulwark.audit.AuditLog;
-import io.bulwark.db.Transactions;
 import io.bulwark.providers.Provider;
 import io.bulwark.providers.ProviderService;
 import io.bulwark.web.Requests;
@@ -14,31 +14,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What every {@code /hosting/} route shares: the {@code HostToken} check (after route
  * matching, so an unknown route is a 404 before any token is looked at) and the audit record
- * of every authenticated call, failures included.
+ * of every authenticated call, failures included (calls that changed nothing are written in
+ * batches by {@link AuditBatcher}).
  */
 public final class HostingApi implements Routes {
-    private static final Logger LOG = LoggerFactory.getLogger(HostingApi.class);
     private static final String CALL = "bulwark.hostCall";
     private static final Pattern ACTION = Pattern.compile("^/hosting/(user|site)[^/]*(?:/[^/]+)?"
             + "/([a-z]+)$");
 
     private final ProviderService providers;
     private final AuditLog auditLog;
-    private final Transactions transactions;
+    private final AuditBatcher auditBatcher;
     private final List<String> trustedProxies;
     private final Clock clock;
 
-    public HostingApi(ProviderService providers, AuditLog auditLog, Transactions transactions,
+    public HostingApi(ProviderService providers, AuditLog auditLog, AuditBatcher auditBatcher,
             List<String> trustedProxies, Clock clock) {
         this.providers = providers;
         this.auditLog = auditLog;
-        this.transactions = transactions;
+        this.auditBatcher = auditBatcher;
         this.trustedProxies = List.copyOf(trustedProxies);
         this.clock = clock;
     }
@@ -70,13 +68,8 @@ public final class HostingApi implements Routes {
         if (call == null || call.isAudited()) {
             return;
         }
-        try {
-            transactions.useTransaction(handle -> auditLog.write(handle,
-                    call.entry(ctx.statusCode(), clock.instant().truncatedTo(ChronoUnit.MICROS))));
-        } catch (RuntimeException e) {
-            LOG.error("Could not write the audit record of request {}", Requests.requestId(ctx),
-                    e);
-        }
+        auditBatcher.add(call.entry(ctx.statusCode(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS)));
     }
 
     /** {@code /hosting/user/{userid}/sso} becomes {@code user.sso}. */

@@ -10,7 +10,10 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Health check and the OpenAPI document of the Hosting API. */
+/**
+ * Liveness ({@code /livez}: the process answers), readiness ({@code /healthz}: the database
+ * answers too) and the OpenAPI document of the Hosting API.
+ */
 public final class OperationsRoutes implements Routes {
     private final Database database;
     private final byte[] openApi;
@@ -23,6 +26,7 @@ public final class OperationsRoutes implements Routes {
     @Override
     public void addTo(Javalin app) {
         app.get("/healthz", this::health);
+        app.get("/livez", ctx -> ctx.json(Map.of("status", "ok")));
         app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     }
 

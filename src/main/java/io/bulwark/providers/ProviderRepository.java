@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
 
 /** SQL for providers and their host tokens. */
 public final class ProviderRepository {
@@ -16,17 +17,12 @@ public final class ProviderRepository {
             + "p.default_addon_wl";
 
     public long insert(Handle handle, String name, Plan plan, Instant now) {
-        return handle.createUpdate("INSERT INTO providers (name, created_at, default_class, "
-                        + "default_renew_freq, default_expires_at, default_addon_mr, "
-                        + "default_addon_wl) VALUES (:name, :now, :class, :renew, :expires, "
-                        + ":mr, :wl)")
+        Update insert = handle.createUpdate("INSERT INTO providers (name, created_at, "
+                + "default_class, default_renew_freq, default_expires_at, default_addon_mr, "
+                + "default_addon_wl) VALUES (:name, :now, :class, :renew, :expires, :mr, :wl)");
+        return PlanColumns.bind(insert, plan)
                 .bind("name", name)
                 .bind("now", now)
-                .bind("class", plan.planClass())
-                .bind("renew", plan.renewFreq())
-                .bind("expires", plan.expiresAt().orElse(null))
-                .bind("mr", plan.addonMr())
-                .bind("wl", plan.addonWl())
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
@@ -73,16 +69,10 @@ public final class ProviderRepository {
     }
 
     public void updateDefaults(Handle handle, long id, Plan plan) {
-        handle.createUpdate("UPDATE providers SET default_class = :class, "
-                        + "default_renew_freq = :renew, default_expires_at = :expires, "
-                        + "default_addon_mr = :mr, default_addon_wl = :wl WHERE id = :id")
-                .bind("id", id)
-                .bind("class", plan.planClass())
-                .bind("renew", plan.renewFreq())
-                .bind("expires", plan.expiresAt().orElse(null))
-                .bind("mr", plan.addonMr())
-                .bind("wl", plan.addonWl())
-                .execute();
+        Update update = handle.createUpdate("UPDATE providers SET default_class = :class, "
+                + "default_renew_freq = :renew, default_expires_at = :expires, "
+                + "default_addon_mr = :mr, default_addon_wl = :wl WHERE id = :id");
+        PlanColumns.bind(update, plan).bind("id", id).execute();
     }
 
     private static Provider map(ResultSet row, StatementContext context) throws SQLException {

@@ -2,8 +2,12 @@ package io.bulwark.sites;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
-/** A WordPress site of a user, with its plugin credential id. */
+/**
+ * A WordPress site of a user, with its plugin credential and when its vulnerability states
+ * were last decided (empty while unknown).
+ */
 public record Site(
         long id,
         long providerId,
@@ -12,11 +16,13 @@ public record Site(
         String normalizedUrl,
         Instant createdAt,
         long credentialId,
-        String secretCiphertext) {
+        String secretCiphertext,
+        Optional<Instant> vulnerabilitiesAsOf) {
     public Site {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(normalizedUrl, "normalizedUrl");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(secretCiphertext, "secretCiphertext");
+        Objects.requireNonNull(vulnerabilitiesAsOf, "vulnerabilitiesAsOf");
     }
 }

@@ -13,7 +13,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** SQL for sites and their plugin credentials. */
 public final class SiteRepository {
     private static final String SELECT = "SELECT s.id, s.provider_id, s.user_id, s.url, "
-            + "s.normalized_url, s.created_at, c.id AS credential_id, c.secret_ciphertext "
+            + "s.normalized_url, s.created_at, s.vulnerabilities_as_of, c.id AS credential_id, "
+            + "c.secret_ciphertext "
             + "FROM sites s JOIN plugin_credentials c ON c.site_id = s.id ";
 
     public long insertSite(Handle handle, long providerId, long userId, String url,
@@ -102,9 +103,12 @@ public final class SiteRepository {
     }
 
     private static Site map(ResultSet row, StatementContext context) throws SQLException {
+        long asOf = row.getLong("vulnerabilities_as_of");
+        Optional<Instant> vulnerabilitiesAsOf = row.wasNull() ? Optional.empty()
+                : Optional.of(Times.fromMicros(asOf));
         return new Site(row.getLong("id"), row.getLong("provider_id"), row.getLong("user_id"),
                 row.getString("url"), row.getString("normalized_url"),
                 Times.fromMicros(row.getLong("created_at")), row.getLong("credential_id"),
-                row.getString("secret_ciphertext"));
+                row.getString("secret_ciphertext"), vulnerabilitiesAsOf);
     }
 }

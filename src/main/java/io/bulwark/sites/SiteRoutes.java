@@ -89,7 +89,9 @@ public final class SiteRoutes implements Routes {
         Site site = transactions.read(handle -> sites.owned(handle, call.providerId(), siteId));
         SiteService.Credentials api = sites.credentials(site);
         PluginTemplate template = pluginZips.active();
-        ctx.contentType("application/zip")
+        // A zip has no charset; set the header itself so the servlet layer adds none.
+        ctx.res().setCharacterEncoding(null);
+        ctx.header("Content-Type", "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"patchstack.zip\"");
         pluginZips.write(template, ctx.outputStream(), api.id(), api.secret());
     }

@@ -39,14 +39,15 @@ public final class SiteUrl {
             throw invalid();
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getRawAuthority() == null
-                || uri.getRawUserInfo() != null || uri.getHost() == null
-                || uri.getHost().isEmpty()) {
+        String authority = uri.getRawAuthority();
+        if (!scheme.equals("http") && !scheme.equals("https") || authority == null
+                || authority.contains("@")) {
             throw invalid();
         }
+        HostPort hostPort = HostPort.parse(authority);
         String host;
         try {
-            host = IDN.toASCII(uri.getHost(), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            host = IDN.toASCII(hostPort.host(), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
@@ -59,11 +60,41 @@ public final class SiteUrl {
         if (host.isEmpty()) {
             throw invalid();
         }
-        int port = uri.getPort();
+        int port = hostPort.port();
         boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
                 || (scheme.equals("https") && port == 443);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
         return host + (defaultPort ? "" : ":" + port) + path;
+    }
+
+    /**
+     * The host and port of an authority. {@link URI#getHost()} is null for internationalised
+     * host names, so the authority is split here.
+     */
+    private record HostPort(String host, int port) {
+        static HostPort parse(String authority) {
+            String host = authority;
+            String port = "";
+            if (authority.startsWith("[")) {
+                int end = authority.indexOf(']');
+                if (end < 0) {
+                    throw invalid();
+                }
+                host = authority.substring(0, end + 1);
+                port = authority.substring(end + 1);
+            } else if (authority.contains(":")) {
+                host = authority.substring(0, authority.lastIndexOf(':'));
+                port = authority.substring(authority.lastIndexOf(':'));
+            }
+            if (port.isEmpty()) {
+                return new HostPort(host, -1);
+            }
+            if (!port.matches(":[0-9]{1,5}") || Integer.parseInt(port.substring(1)) > 65535
+                    || host.isEmpty() || host.contains(":") && !host.startsWith("[")) {
+                throw invalid();
+            }
+            return new HostPort(host, Integer.parseInt(port.substring(1)));
+        }
     }
 
     private static InvalidInputException invalid() {

@@ -1,6 +1,5 @@
 package io.bulwark.sites;
 
-import io.bulwark.db.Times;
 import io.bulwark.users.UserService;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -89,16 +88,8 @@ public final class SiteView {
 
     static Report report(Handle handle, Site site, UserService.Summary owner, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Optional<Instant> asOf = handle.createQuery("SELECT vulnerabilities_as_of FROM sites "
-                        + "WHERE id = :site")
-                .bind("site", site.id())
-                .map((row, ctx) -> {
-                    long micros = row.getLong(1);
-                    return row.wasNull() ? null : Times.fromMicros(micros);
-                })
-                .findOne();
         return new Report(site, owner, attackDays(handle, site.id(), today),
-                software(handle, site.id()), asOf);
+                software(handle, site.id()), site.vulnerabilitiesAsOf());
     }
 
     private static int typeRank(String type) {

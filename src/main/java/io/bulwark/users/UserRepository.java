@@ -2,12 +2,14 @@ package io.bulwark.users;
 
 import io.bulwark.db.Times;
 import io.bulwark.providers.Plan;
+import io.bulwark.providers.PlanColumns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
 
 /** SQL for users. */
 public final class UserRepository {
@@ -28,24 +30,15 @@ public final class UserRepository {
     }
 
     public long insert(Handle handle, NewUser user) {
-        return handle.createUpdate("INSERT INTO users (provider_id, name, company, email, "
-                        + "email_norm, phone, newsletter, password_hash, class, renew_freq, "
-                        + "expires_at, addon_mr, addon_wl, created_at) VALUES (:provider, :name, "
-                        + ":company, :email, :emailNorm, :phone, :newsletter, :hash, :class, "
-                        + ":renew, :expires, :mr, :wl, :now)")
+        Update insert = handle.createUpdate("INSERT INTO users (provider_id, name, company, "
+                + "email, email_norm, phone, newsletter, password_hash, class, renew_freq, "
+                + "expires_at, addon_mr, addon_wl, created_at) VALUES (:provider, :name, "
+                + ":company, :email, :emailNorm, :phone, :newsletter, :hash, :class, "
+                + ":renew, :expires, :mr, :wl, :now)");
+        return bindProfile(insert, user.name(), user.company(), user.email(), user.phone(),
+                        user.newsletter(), user.plan())
                 .bind("provider", user.providerId())
-                .bind("name", user.name())
-                .bind("company", user.company().orElse(null))
-                .bind("email", user.email())
-                .bind("emailNorm", EmailAddress.normalize(user.email()))
-                .bind("phone", user.phone().orElse(null))
-                .bind("newsletter", user.newsletter())
                 .bind("hash", user.passwordHash())
-                .bind("class", user.plan().planClass())
-                .bind("renew", user.plan().renewFreq())
-                .bind("expires", user.plan().expiresAt().orElse(null))
-                .bind("mr", user.plan().addonMr())
-                .bind("wl", user.plan().addonWl())
                 .bind("now", user.createdAt())
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
@@ -90,23 +83,25 @@ public final class UserRepository {
     }
 
     public void update(Handle handle, User user) {
-        handle.createUpdate("UPDATE users SET name = :name, company = :company, email = :email, "
-                        + "email_norm = :emailNorm, phone = :phone, newsletter = :newsletter, "
-                        + "class = :class, renew_freq = :renew, expires_at = :expires, "
-                        + "addon_mr = :mr, addon_wl = :wl WHERE id = :id")
+        Update update = handle.createUpdate("UPDATE users SET name = :name, "
+                + "company = :company, email = :email, email_norm = :emailNorm, phone = :phone, "
+                + "newsletter = :newsletter, class = :class, renew_freq = :renew, "
+                + "expires_at = :expires, addon_mr = :mr, addon_wl = :wl WHERE id = :id");
+        bindProfile(update, user.name(), user.company(), user.email(), user.phone(),
+                        user.newsletter(), user.plan())
                 .bind("id", user.id())
-                .bind("name", user.name())
-                .bind("company", user.company().orElse(null))
-                .bind("email", user.email())
-                .bind("emailNorm", EmailAddress.normalize(user.email()))
-                .bind("phone", user.phone().orElse(null))
-                .bind("newsletter", user.newsletter())
-                .bind("class", user.plan().planClass())
-                .bind("renew", user.plan().renewFreq())
-                .bind("expires", user.plan().expiresAt().orElse(null))
-                .bind("mr", user.plan().addonMr())
-                .bind("wl", user.plan().addonWl())
                 .execute();
+    }
+
+    private static Update bindProfile(Update statement, String name, Optional<String> company,
+            String email, Optional<String> phone, boolean newsletter, Plan plan) {
+        return PlanColumns.bind(statement, plan)
+                .bind("name", name)
+                .bind("company", company.orElse(null))
+                .bind("email", email)
+                .bind("emailNorm", EmailAddress.normalize(email))
+                .bind("phone", phone.orElse(null))
+                .bind("newsletter", newsletter);
     }
 
     public void updatePassword(Handle handle, long id, String passwordHash) {
@@ -121,20 +116,18 @@ public final class UserRepository {
         handle.createUpdate("DELETE FROM users WHERE id = :id").bind("id", id).execute();
     }
 
-    /** All-time blocked requests over the user's live sites. */
-    public long blockedAttacks(Handle handle, long userId) {
-        return handle.createQuery("SELECT COALESCE(SUM(d.num), 0) FROM attack_days d "
-                        + "JOIN sites s ON s.id = d.site_id WHERE s.user_id = :user")
+    /** The user's all-time blocked requests and live site count, in one query. */
+    public Totals totals(Handle handle, long userId) {
+        return handle.createQuery("SELECT (SELECT COALESCE(SUM(d.num), 0) FROM attack_days d "
+                        + "JOIN sites s ON s.id = d.site_id WHERE s.user_id = :user) AS attacks, "
+                        + "(SELECT COUNT(*) FROM sites WHERE user_id = :user) AS sites")
                 .bind("user", userId)
-                .mapTo(Long.class)
+                .map((row, ctx) -> new Totals(row.getLong("attacks"), row.getLong("sites")))
                 .one();
     }
 
-    public long siteCount(Handle handle, long userId) {
-        return handle.createQuery("SELECT COUNT(*) FROM sites WHERE user_id = :user")
-                .bind("user", userId)
-                .mapTo(Long.class)
-                .one();
+    /** Figures over a user's live sites. */
+    public record Totals(long blockedAttacks, long siteCount) {
     }
 
     private static User map(ResultSet row, StatementContext context) throws SQLException {

@@ -120,8 +120,8 @@ public final class UserService {
 
     /** The user with its counts; the portal and the site view show the same figures. */
     public Summary summary(Handle handle, User user) {
-        return new Summary(user, users.blockedAttacks(handle, user.id()),
-                users.siteCount(handle, user.id()));
+        UserRepository.Totals totals = users.totals(handle, user.id());
+        return new Summary(user, totals.blockedAttacks(), totals.siteCount());
     }
 
     private Instant now() {

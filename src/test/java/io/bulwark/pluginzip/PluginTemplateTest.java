@@ -1,0 +1,50 @@
+package io.bulwark.pluginzip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bulwark.testing.PluginZipFixture;
+import org.junit.jupiter.api.Test;
+
+class PluginTemplateTest {
+    @Test
+    void of_officialShape_readsTheVersion() {
+        assertThat(PluginTemplate.of(PluginZipFixture.zip()).version()).isEqualTo("2.3.2");
+    }
+
+    @Test
+    void of_missingPlaceholder_namesIt() {
+        String main = PluginZipFixture.MAIN_FILE.replace("'PATCHSTACK_PRIVATE_KEY'", "'abc'");
+
+        assertThatThrownBy(() -> PluginTemplate.of(PluginZipFixture.zip(main)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("patchstack/patchstack.php must contain 'PATCHSTACK_PRIVATE_KEY' "
+                        + "exactly once as a quoted string, found 0");
+    }
+
+    @Test
+    void of_urlTwice_isRefused() {
+        String main = PluginZipFixture.MAIN_FILE + "$x = 'https://api.patchstack.com';\r\n";
+
+        assertThatThrownBy(() -> PluginTemplate.of(PluginZipFixture.zip(main)))
+                .hasMessage("patchstack/patchstack.php must contain 'https://api.patchstack.com' "
+                        + "exactly once as a quoted string, found 2");
+    }
+
+    @Test
+    void of_notAZip_isRefused() {
+        assertThatThrownBy(() -> PluginTemplate.of("not a zip".getBytes()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The zip has no patchstack/patchstack.php");
+    }
+
+    @Test
+    void rewrite_valueWithQuote_isPhpEscaped() {
+        String main = "<?php\n/*\nPlugin Name: P\n*/\nconst A = 'PATCHSTACK_PRIVATE_KEY';\n";
+
+        String rewritten = PluginTemplate.rewrite(main, 1, "it's\\x", "http://h");
+
+        assertThat(rewritten).contains("const A = 'it\\'s\\\\x';")
+                .contains("Update URI: http://h\nPlugin Name: P\n");
+    }
+}
