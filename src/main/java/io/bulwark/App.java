@@ -14,17 +14,19 @@ import io.bulwark.crypto.Tokens;
 import io.bulwark.db.Database;
 import io.bulwark.db.Transactions;
 import io.bulwark.hosting.HostingApi;
+import io.bulwark.login.BrowserSessions;
 import io.bulwark.login.LoginLinks;
 import io.bulwark.login.LoginRoutes;
-import io.bulwark.login.LoginThrottle;
-import io.bulwark.login.PasswordLogin;
 import io.bulwark.login.Sessions;
 import io.bulwark.ops.OperationsRoutes;
 import io.bulwark.pluginzip.PluginZips;
+import io.bulwark.portal.LoginThrottle;
 import io.bulwark.portal.PasswordChange;
+import io.bulwark.portal.PasswordLogin;
 import io.bulwark.portal.PortalAccess;
 import io.bulwark.portal.PortalRepository;
 import io.bulwark.portal.PortalRoutes;
+import io.bulwark.portal.SignInRoutes;
 import io.bulwark.portal.SitePages;
 import io.bulwark.portal.VulnerabilityDetails;
 import io.bulwark.providers.ProviderRepository;
@@ -99,12 +101,13 @@ public final class App implements AutoCloseable {
         LoginLinks loginLinks = new LoginLinks(transactions, tokens, config.publicBase(), clock);
         Sessions sessions = new Sessions(transactions, tokens, config.sessionIdleTimeout(),
                 config.sessionMaxAge(), clock);
-        PasswordLogin passwordLogin = new PasswordLogin(transactions, userRepository,
-                new LoginThrottle(), passwords, tokens, clock);
         boolean secureCookies = "https".equals(config.publicUrl().getScheme());
+        BrowserSessions browserSessions = new BrowserSessions(sessions, secureCookies);
         Pages pages = new Pages();
 
-        PortalAccess portalAccess = new PortalAccess(sessions, userRepository,
+        PasswordLogin passwordLogin = new PasswordLogin(transactions, userRepository,
+                new LoginThrottle(), passwords, tokens, clock);
+        PortalAccess portalAccess = new PortalAccess(browserSessions, userRepository,
                 providerRepository, transactions);
         SitePages sitePages = new SitePages(transactions, new PortalRepository(),
                 vulnerabilityDetails, clock);
@@ -119,9 +122,10 @@ public final class App implements AutoCloseable {
                 hostingApi,
                 new UserRoutes(users, loginLinks, body),
                 new SiteRoutes(sites, users, pluginZips, transactions, body, clock),
-                new LoginRoutes(loginLinks, sessions, passwordLogin, pages, tokens,
+                new LoginRoutes(loginLinks, browserSessions, pages),
+                new SignInRoutes(passwordLogin, browserSessions, pages, tokens,
                         config.trustedProxies(), secureCookies),
-                new PortalRoutes(portalAccess, sitePages, passwordChange, pages,
+                new PortalRoutes(portalAccess, browserSessions, sitePages, passwordChange, pages,
                         config.trustedProxies(), clock)));
     }
 

@@ -2,7 +2,6 @@ package io.bulwark.portal;
 
 import io.bulwark.crypto.Passwords;
 import io.bulwark.db.Transactions;
-import io.bulwark.login.PasswordLogin;
 import io.bulwark.login.Sessions;
 import io.bulwark.users.UserRepository;
 import java.util.Optional;

@@ -2,9 +2,7 @@ package io.bulwark.portal;
 
 import io.bulwark.db.Transactions;
 import io.bulwark.errors.ForbiddenException;
-import io.bulwark.login.Csrf;
-import io.bulwark.login.LoginRoutes;
-import io.bulwark.login.Sessions;
+import io.bulwark.login.BrowserSessions;
 import io.bulwark.providers.Provider;
 import io.bulwark.providers.ProviderRepository;
 import io.bulwark.users.User;
@@ -20,14 +18,14 @@ import org.jdbi.v3.core.Handle;
  * sends the browser to the sign-in form; form posts must also carry the session's token.
  */
 public final class PortalAccess {
-    private final Sessions sessions;
+    private final BrowserSessions browserSessions;
     private final UserRepository users;
     private final ProviderRepository providers;
     private final Transactions transactions;
 
-    public PortalAccess(Sessions sessions, UserRepository users, ProviderRepository providers,
-            Transactions transactions) {
-        this.sessions = sessions;
+    public PortalAccess(BrowserSessions browserSessions, UserRepository users,
+            ProviderRepository providers, Transactions transactions) {
+        this.browserSessions = browserSessions;
         this.users = users;
         this.providers = providers;
         this.transactions = transactions;
@@ -57,14 +55,13 @@ public final class PortalAccess {
     /** The signed-in customer, or empty after redirecting the browser to sign in. */
     private Optional<Viewer> viewer(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        String cookie = ctx.cookie(LoginRoutes.COOKIE);
-        Optional<Viewer> viewer = sessions.find(cookie).flatMap(session -> transactions.read(
+        Optional<Viewer> viewer = browserSessions.current(ctx).flatMap(session -> transactions.read(
                 handle -> users.find(handle, session.userId()).map(user -> new Viewer(user,
                         providerName(handle, user), session.csrfToken()))));
         if (viewer.isEmpty()) {
-            boolean hadSession = cookie != null && !cookie.isEmpty();
+            boolean hadSession = browserSessions.hasCookie(ctx);
             if (hadSession) {
-                ctx.removeCookie(LoginRoutes.COOKIE, "/");
+                browserSessions.forget(ctx);
             }
             ctx.redirect(hadSession ? "/login?reason=expired" : "/login", HttpStatus.SEE_OTHER);
         }

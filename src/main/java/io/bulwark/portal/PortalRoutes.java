@@ -1,6 +1,6 @@
 package io.bulwark.portal;
 
-import io.bulwark.login.LoginRoutes;
+import io.bulwark.login.BrowserSessions;
 import io.bulwark.web.Pages;
 import io.bulwark.web.PathIds;
 import io.bulwark.web.Requests;
@@ -19,15 +19,18 @@ import java.util.Optional;
  */
 public final class PortalRoutes implements Routes {
     private final PortalAccess access;
+    private final BrowserSessions browserSessions;
     private final SitePages sitePages;
     private final PasswordChange passwordChange;
     private final Pages pages;
     private final List<String> trustedProxies;
     private final Clock clock;
 
-    public PortalRoutes(PortalAccess access, SitePages sitePages, PasswordChange passwordChange,
-            Pages pages, List<String> trustedProxies, Clock clock) {
+    public PortalRoutes(PortalAccess access, BrowserSessions browserSessions,
+            SitePages sitePages, PasswordChange passwordChange, Pages pages,
+            List<String> trustedProxies, Clock clock) {
         this.access = access;
+        this.browserSessions = browserSessions;
         this.sitePages = sitePages;
         this.passwordChange = passwordChange;
         this.pages = pages;
@@ -64,7 +67,7 @@ public final class PortalRoutes implements Routes {
         PasswordChange.Form form = new PasswordChange.Form(field(ctx, "current_password"),
                 field(ctx, "new_password"), field(ctx, "new_password_confirmation"));
         Optional<PasswordChange.Rejection> rejection = passwordChange.change(viewer, form,
-                Requests.clientIp(ctx, trustedProxies), ctx.cookie(LoginRoutes.COOKIE));
+                Requests.clientIp(ctx, trustedProxies), browserSessions.cookieValue(ctx));
         if (rejection.isEmpty()) {
             ctx.redirect("/portal/account?changed=password", HttpStatus.SEE_OTHER);
             return;

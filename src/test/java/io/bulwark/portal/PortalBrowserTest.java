@@ -46,9 +46,6 @@ class PortalBrowserTest {
     String engine;
 
     @TempDir
-    Path dataDir;
-
-    @TempDir
     Path profile;
 
     private PortalServer server;
@@ -61,7 +58,7 @@ class PortalBrowserTest {
                     + CHROMEDRIVER + ": apt-get update && apt-get install -y chromium "
                     + "chromium-driver");
         }
-        server = PortalServer.start(engine, dataDir, new MutableClock(NOW), new FakeFeed());
+        server = PortalServer.start(engine, new MutableClock(NOW), new FakeFeed());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",

@@ -2,7 +2,6 @@ package io.bulwark.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,16 +24,13 @@ class PortalHttpTest {
     @Parameter
     String engine;
 
-    @TempDir
-    Path dataDir;
-
     private PortalServer server;
     private long dana;
     private long shop;
 
     @BeforeEach
     void start() {
-        server = PortalServer.start(engine, dataDir, new MutableClock(NOW),
+        server = PortalServer.start(engine, new MutableClock(NOW),
                 VulnerabilityDetails.NONE);
         dana = server.addUser("Dana Reyes", "dana@example.com", PASSWORD);
         shop = server.addSite(dana, "https://shop.example.com");

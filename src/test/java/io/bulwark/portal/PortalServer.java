@@ -2,10 +2,6 @@ package io.bulwark.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bulwark.App;
@@ -18,26 +14,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
+import io.bulwark.testing.ErrorRecorder;
+import io.bulwark.testing.TestDatabase;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.LoggerFactory;
 
 /**
- * A real Bulwark for the portal's tests, on a free port, on SQLite (a file in a temporary
- * folder) or on the test PostgreSQL (a schema of its own, dropped afterwards). Data arrives as
- * in production: the provider through the CLI's service, users, sites and login links through
- * the Hosting API over HTTP. Closing fails the test if anything was logged at ERROR.
+ * A real Bulwark for the portal's tests on a free port, over a fresh {@link TestDatabase}; unlike
+ * the shared {@code TestServer} it can show invented vulnerability records and run a second node
+ * on the same database. Data arrives as in production: the provider through the CLI's service,
+ * users, sites and login links through the Hosting API over HTTP. Closing fails the test if
+ * anything was logged at ERROR.
  *
  * <p>Attacks, software rows and plugin liveness are written with plain SQL, because the plugin
  * API that fills them is being built alongside. Switch {@link #attack}, {@link #software} and
@@ -45,53 +37,31 @@ import org.slf4j.LoggerFactory;
  * {@code /api/ping}) once it lands.
  */
 final class PortalServer implements AutoCloseable {
-    static final String PG_DEFAULT = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
-    private final String databaseUrl;
-    private final Path dataDir;
+    private final TestDatabase database;
     private final MutableClock clock;
     private final VulnerabilityDetails vulnerabilities;
-    private final String schema;
+    private final int errorMark = ErrorRecorder.count();
     private final List<App> nodes = new ArrayList<>();
     private final List<String> bases = new ArrayList<>();
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private String hostToken;
 
-    private PortalServer(String databaseUrl, Path dataDir, MutableClock clock,
-            VulnerabilityDetails vulnerabilities, String schema) {
-        this.databaseUrl = databaseUrl;
-        this.dataDir = dataDir;
+    private PortalServer(TestDatabase database, MutableClock clock,
+            VulnerabilityDetails vulnerabilities) {
+        this.database = database;
         this.clock = clock;
         this.vulnerabilities = vulnerabilities;
-        this.schema = schema;
     }
 
-    /** Starts one node on {@code engine} ({@code sqlite} or {@code postgresql}). */
-    static PortalServer start(String engine, Path dataDir, MutableClock clock,
+    /** Starts one node on a new database of {@code kind} ({@code sqlite} or {@code postgresql}). */
+    static PortalServer start(String kind, MutableClock clock,
             VulnerabilityDetails vulnerabilities) {
-        PortalServer server = switch (engine) {
-            case "sqlite" -> new PortalServer("jdbc:sqlite:" + dataDir.resolve("bulwark.db"),
-                    dataDir, clock, vulnerabilities, null);
-            case "postgresql" -> postgres(dataDir, clock, vulnerabilities);
-            default -> throw new IllegalArgumentException("engine must be sqlite or postgresql, "
-                    + "got " + engine);
-        };
-        server.log.start();
-        rootLogger().addAppender(server.log);
+        PortalServer server = new PortalServer(TestDatabase.create(kind), clock, vulnerabilities);
         server.startNode();
         return server;
-    }
-
-    private static PortalServer postgres(Path dataDir, MutableClock clock,
-            VulnerabilityDetails vulnerabilities) {
-        String base = System.getenv().getOrDefault("BULWARK_TEST_PG_URL", PG_DEFAULT);
-        String schema = "portal_" + Long.toHexString(new SecureRandom().nextLong() >>> 1)
-                .toLowerCase(Locale.ROOT);
-        execute(base, "CREATE SCHEMA " + schema);
-        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return new PortalServer(url, dataDir, clock, vulnerabilities, schema);
     }
 
     /** Starts one more node on the same database, as a cluster would run; returns its URL. */
@@ -100,10 +70,10 @@ final class PortalServer implements AutoCloseable {
         String base = "http://127.0.0.1:" + port;
         Map<String, String> env = Map.of(
                 "BULWARK_PORT", String.valueOf(port),
-                "BULWARK_DB_URL", databaseUrl,
-                "BULWARK_DATA_DIR", dataDir.toString(),
+                "BULWARK_DB_URL", database.jdbcUrl(),
+                "BULWARK_DATA_DIR", database.dataDir().toString(),
                 "BULWARK_PUBLIC_URL", base,
-                "BULWARK_SECRET_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+                "BULWARK_SECRET_KEY", KEY);
         App app = new App(ConfigLoader.load(env, Map.of()), clock, new SecureRandom(),
                 new Passwords(1024, 1), vulnerabilities);
         nodes.add(app);
@@ -213,16 +183,7 @@ final class PortalServer implements AutoCloseable {
     @Override
     public void close() {
         nodes.forEach(App::close);
-        rootLogger().detachAppender(log);
-        if (schema != null) {
-            execute(System.getenv().getOrDefault("BULWARK_TEST_PG_URL", PG_DEFAULT),
-                    "DROP SCHEMA " + schema + " CASCADE");
-        }
-        assertThat(log.list)
-                .filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
-                .extracting(ILoggingEvent::getFormattedMessage)
-                .as("messages logged at ERROR")
-                .isEmpty();
+        assertThat(ErrorRecorder.since(errorMark)).as("lines logged at ERROR").isEmpty();
     }
 
     private JsonNode hosting(String path, Map<String, Object> body) {
@@ -245,25 +206,11 @@ final class PortalServer implements AutoCloseable {
         }
     }
 
-    private static Logger rootLogger() {
-        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    }
-
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new AssertionError("No free port", e);
-        }
-    }
-
-    private static void execute(String url, String sql) {
-        try (Connection connection = DriverManager.getConnection(url);
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new AssertionError("PostgreSQL at " + url.split("\\?")[0] + " refused: " + sql
-                    + " (start it, or set BULWARK_TEST_PG_URL)", e);
         }
     }
 }

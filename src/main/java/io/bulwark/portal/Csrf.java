@@ -1,21 +1,21 @@
-package io.bulwark.login;
+package io.bulwark.portal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /** Comparison of anti-forgery tokens, in constant time so timing reveals no prefix. */
-public final class Csrf {
+final class Csrf {
     /** The form field that carries the token on every form. */
-    public static final String FIELD = "csrf";
+    static final String FIELD = "csrf";
     /** Why a form without the right token was refused. */
-    public static final String REFUSAL = "This form has expired or was not sent from this portal. "
+    static final String REFUSAL = "This form has expired or was not sent from this portal. "
             + "Go back, reload the page and try again.";
 
     private Csrf() {
     }
 
     /** Whether {@code given} (possibly null) equals the non-empty {@code expected}. */
-    public static boolean matches(String expected, String given) {
+    static boolean matches(String expected, String given) {
         if (expected == null || expected.isEmpty() || given == null) {
             return false;
         }

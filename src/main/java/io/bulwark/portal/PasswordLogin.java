@@ -1,4 +1,4 @@
-package io.bulwark.login;
+package io.bulwark.portal;
 
 import io.bulwark.crypto.Passwords;
 import io.bulwark.crypto.Tokens;

@@ -1,4 +1,4 @@
-package io.bulwark.login;
+package io.bulwark.portal;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The sign-in form.
  *
- * @param csrfToken the form's anti-forgery token, also in the {@code bulwark_login} cookie
+ * @param csrfToken the form's anti-forgery token, also in the sign-in form's cookie
  * @param email the address to fill in again after a refusal
  * @param error why the last attempt failed
  * @param notice a neutral message, such as "you have signed out"
