@@ -92,6 +92,7 @@ class PortalHttpTest {
         assertThat(signedIn.status()).isEqualTo(303);
         assertThat(signedIn.location()).isEqualTo("/portal");
         assertThat(browser.get("/portal").body()).contains("https://shop.example.com");
+        assertThat(browser.get("/login").location()).isEqualTo("/portal");
     }
 
     @Test
@@ -154,6 +155,19 @@ class PortalHttpTest {
         }
 
         WebClient.Page locked = signIn(first, "dana@example.com", PASSWORD);
+
+        assertThat(locked.status()).isEqualTo(429);
+    }
+
+    @Test
+    void login_manyAddressesFromOneClient_isLimitedToo() {
+        WebClient browser = new WebClient(server.base());
+        for (int attempt = 1; attempt <= 50; attempt++) {
+            assertThat(signIn(browser, "guess" + attempt + "@example.com", PASSWORD).status())
+                    .isEqualTo(422);
+        }
+
+        WebClient.Page locked = signIn(browser, "dana@example.com", PASSWORD);
 
         assertThat(locked.status()).isEqualTo(429);
     }
@@ -354,6 +368,15 @@ class PortalHttpTest {
                 "<dd data-figure=\"renewal\">Monthly</dd>",
                 "<dd data-figure=\"expiry\">No expiry date</dd>",
                 "<dd data-figure=\"addons\">None</dd>", "<dd>Example Hosting</dd>");
+    }
+
+    @Test
+    void styleSheet_isServedAsCss() {
+        WebClient.Page css = new WebClient(server.base()).get("/assets/bulwark.css");
+
+        assertThat(css.status()).isEqualTo(200);
+        assertThat(css.header("Content-Type")).hasValue("text/css; charset=utf-8");
+        assertThat(css.body()).contains(":focus-visible {");
     }
 
     @Test
