@@ -64,6 +64,9 @@ public final class App implements AutoCloseable {
     private final AuditBatcher auditBatcher;
 
     public App(Config config, Clock clock, SecureRandom random, Passwords passwords) {
+        // LIMITATION: the portal shows no vulnerability records until the vulnerability feature
+        // implements VulnerabilityDetails and is wired in here; until then a component flagged
+        // vulnerable says its details are not available yet, which customers will notice.
         this(config, clock, random, passwords, VulnerabilityDetails.NONE);
     }
 
