@@ -35,7 +35,11 @@ public final class SitePages {
         this.clock = clock;
     }
 
+    /** Every site of the viewer with its figures. */
     SitesPage sites(Viewer viewer) {
+        // LIMITATION: two small queries per site (attack days, software), reusing SiteView so
+        // the figures match the API's; fine for the handful of sites a customer has, but a
+        // customer with hundreds of sites would wait for hundreds of queries on this page.
         Instant now = clock.instant();
         return transactions.read(handle -> new SitesPage(viewer,
                 repository.sitesOf(handle, viewer.userId()).stream()

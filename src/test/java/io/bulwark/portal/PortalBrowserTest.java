@@ -28,6 +28,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A customer's walk through the portal in headless Chromium: login link, sites, one site,
@@ -108,7 +110,7 @@ class PortalBrowserTest {
         assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Skip to main content");
         screenshot("03-skip-link-focused");
         WebElement shopLink = driver.findElement(By.linkText("https://shop.example.com"));
-        shopLink.sendKeys(Keys.ENTER);
+        navigate(() -> shopLink.sendKeys(Keys.ENTER));
 
         assertThat(driver.getTitle()).isEqualTo("https://shop.example.com – Bulwark");
         assertThat(driver.findElements(By.cssSelector("svg.chart-wide rect.bar"))).hasSize(32);
@@ -123,11 +125,11 @@ class PortalBrowserTest {
         screenshot("04-site");
         phoneScreenshot("05-site-phone");
 
-        driver.findElement(By.linkText("Account")).click();
+        click(By.linkText("Account"));
         assertThat(driver.getTitle()).isEqualTo("Your account – Bulwark");
         screenshot("06-account");
 
-        driver.findElement(By.cssSelector(".signout button")).click();
+        click(By.cssSelector(".signout button"));
         assertThat(driver.getCurrentUrl()).isEqualTo(server.base() + "/login?reason=signed-out");
         assertThat(driver.findElement(By.cssSelector(".alert-notice")).getText())
                 .isEqualTo("You have signed out.");
@@ -137,7 +139,7 @@ class PortalBrowserTest {
         assertThat(driver.getTitle()).isEqualTo("Login link no longer valid – Bulwark");
         screenshot("08-link-used");
 
-        driver.findElement(By.linkText("Sign in with a password")).click();
+        click(By.linkText("Sign in with a password"));
         signIn("dana@example.com", "not my password");
         assertThat(driver.findElement(By.cssSelector(".alert-error")).getText())
                 .isEqualTo("The email address or password is incorrect.");
@@ -185,7 +187,23 @@ class PortalBrowserTest {
     private void signIn(String email, String password) {
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        click(By.cssSelector("form button[type=submit]"));
+    }
+
+    /** Clicks what {@code target} finds and waits until the next page has loaded. */
+    private void click(By target) {
+        WebElement element = driver.findElement(target);
+        navigate(element::click);
+    }
+
+    /** Runs {@code action} and waits until it has replaced the page with another one. */
+    private void navigate(Runnable action) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        action.run();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(browser -> "complete".equals(
+                ((JavascriptExecutor) browser).executeScript("return document.readyState")));
     }
 
     private List<String> texts(By selector) {

@@ -76,6 +76,30 @@ class PortalHttpTest {
     }
 
     @Test
+    void loginLink_afterADay_answersGonePage() {
+        String link = server.loginLink(dana);
+        server.clock().advance(Duration.ofHours(24));
+
+        WebClient.Page late = new WebClient(server.base()).get(link);
+
+        assertThat(late.status()).isEqualTo(410);
+        assertThat(late.body()).contains("Login links work once and expire after 24 hours.");
+    }
+
+    @Test
+    void loginLink_onHttpsPublicUrl_setsSecureCookie() {
+        String node = server.startNode(Map.of("BULWARK_PUBLIC_URL", "https://portal.example.test"));
+        String link = server.loginLink(dana);
+
+        WebClient.Page redeemed = new WebClient(node).get(link.replace(server.base(), node));
+
+        assertThat(redeemed.status()).isEqualTo(303);
+        assertThat(redeemed.response().headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("bulwark_session=")
+                        .contains("HttpOnly", "SameSite=Lax", "Secure"));
+    }
+
+    @Test
     void portal_withoutSession_redirectsToSignIn() {
         WebClient.Page page = new WebClient(server.base()).get("/portal/sites/" + shop);
 

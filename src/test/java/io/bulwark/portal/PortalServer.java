@@ -20,6 +20,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -66,14 +67,20 @@ final class PortalServer implements AutoCloseable {
 
     /** Starts one more node on the same database, as a cluster would run; returns its URL. */
     String startNode() {
+        return startNode(Map.of());
+    }
+
+    /** Starts one more node with some settings changed; returns the URL it listens on. */
+    String startNode(Map<String, String> settings) {
         int port = freePort();
         String base = "http://127.0.0.1:" + port;
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "BULWARK_PORT", String.valueOf(port),
                 "BULWARK_DB_URL", database.jdbcUrl(),
                 "BULWARK_DATA_DIR", database.dataDir().toString(),
                 "BULWARK_PUBLIC_URL", base,
-                "BULWARK_SECRET_KEY", KEY);
+                "BULWARK_SECRET_KEY", KEY));
+        env.putAll(settings);
         App app = new App(ConfigLoader.load(env, Map.of()), clock, new SecureRandom(),
                 new Passwords(1024, 1), vulnerabilities);
         nodes.add(app);
