@@ -16,7 +16,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class PortalRepository {
     private static final String SITE = "SELECT id, url, last_ping_at, last_seen_at, "
-            + "plugin_version, firewall_enabled FROM sites ";
+            + "plugin_version, firewall_enabled, vulnerabilities_as_of FROM sites ";
 
     List<SiteStatus> sitesOf(Handle handle, long userId) {
         return handle.createQuery(SITE + "WHERE user_id = :user ORDER BY id")
@@ -65,7 +65,7 @@ public final class PortalRepository {
         return new SiteStatus(row.getLong("id"), row.getString("url"),
                 instant(row, "last_ping_at"), instant(row, "last_seen_at"),
                 Optional.ofNullable(row.getString("plugin_version")),
-                flag(row, "firewall_enabled"));
+                flag(row, "firewall_enabled"), instant(row, "vulnerabilities_as_of"));
     }
 
     private static Optional<Instant> instant(ResultSet row, String column) throws SQLException {

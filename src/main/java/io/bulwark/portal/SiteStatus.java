@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param lastSeenAt the plugin's last authenticated call of any kind
  * @param pluginVersion the plugin's version from the last inventory
  * @param firewallEnabled the firewall state the plugin last reported
+ * @param vulnerabilitiesAsOf the newest complete vulnerability feed the software was checked
+ *     against; empty before the first
  */
 public record SiteStatus(
         long id,
@@ -21,7 +23,8 @@ public record SiteStatus(
         Optional<Instant> lastPingAt,
         Optional<Instant> lastSeenAt,
         Optional<String> pluginVersion,
-        Optional<Boolean> firewallEnabled) {
+        Optional<Boolean> firewallEnabled,
+        Optional<Instant> vulnerabilitiesAsOf) {
     /** The plugin pings every 3 hours; a day without contact means it stopped. */
     static final Duration SILENCE = Duration.ofHours(24);
 
@@ -31,6 +34,7 @@ public record SiteStatus(
         Objects.requireNonNull(lastSeenAt, "lastSeenAt");
         Objects.requireNonNull(pluginVersion, "pluginVersion");
         Objects.requireNonNull(firewallEnabled, "firewallEnabled");
+        Objects.requireNonNull(vulnerabilitiesAsOf, "vulnerabilitiesAsOf");
     }
 
     /** Whether the plugin is connected at {@code now}, and what to say about it. */
@@ -52,6 +56,14 @@ public record SiteStatus(
         }
         return new Connection(Connection.State.CONNECTED, "Connected", "Last contact " + when
                 + ".");
+    }
+
+    /** Which feed the software was checked against, in a sentence. */
+    public String feedText() {
+        return vulnerabilitiesAsOf
+                .map(asOf -> "Checked against the vulnerability feed of " + TimeText.minute(asOf)
+                        + ".")
+                .orElse("Not yet checked against a complete vulnerability feed.");
     }
 
     /** The plugin version, or a dash before the first inventory. */

@@ -377,7 +377,8 @@ class PortalHttpTest {
                 "<span class=\"badge badge-bad\">Vulnerable</span>",
                 "<span class=\"badge badge-warn\">Outdated</span>",
                 "Details of the matched vulnerabilities are not available yet.",
-                "<span class=\"sub\">Database</span>")
+                "<span class=\"sub\">Database</span>",
+                "Not yet checked against a complete vulnerability feed.")
                 .doesNotContain("<script>");
         assertThat(page.body().indexOf("admin-ajax.php")).isLessThan(page.body().indexOf("/old"));
     }

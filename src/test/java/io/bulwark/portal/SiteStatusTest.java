@@ -44,8 +44,21 @@ class SiteStatusTest {
         assertThat(connection.tone()).isEqualTo("bad");
     }
 
+    @Test
+    void feedText_saysWhetherAndWhenTheSoftwareWasChecked() {
+        SiteStatus unchecked = site(Optional.empty(), Optional.empty());
+        SiteStatus checked = new SiteStatus(7, "https://shop.example.com", Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(Instant.parse("2026-12-04T10:30:00Z")));
+
+        assertThat(unchecked.feedText())
+                .isEqualTo("Not yet checked against a complete vulnerability feed.");
+        assertThat(checked.feedText())
+                .isEqualTo("Checked against the vulnerability feed of 2026-12-04 10:30 UTC.");
+    }
+
     private static SiteStatus site(Optional<Instant> ping, Optional<Boolean> firewall) {
         return new SiteStatus(7, "https://shop.example.com", ping, ping, Optional.of("2.3.2"),
-                firewall);
+                firewall, Optional.empty());
     }
 }
