@@ -1,6 +1,7 @@
 package io.bulwark.portal;
 
 import io.bulwark.sites.SiteView;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,6 +25,21 @@ public record SoftwareRow(SiteView.Software software, List<MatchedVulnerability>
     /** Whether the row is a plugin that WordPress has switched off. */
     public boolean isInactivePlugin() {
         return "plugin".equals(software.type()) && !software.isActive();
+    }
+
+    /**
+     * The line under the name: type and slug, each left out where it only repeats the name
+     * (PHP, WordPress).
+     */
+    public String detail() {
+        List<String> parts = new ArrayList<>();
+        if (!typeLabel().equalsIgnoreCase(software.name())) {
+            parts.add(typeLabel());
+        }
+        if (software.slug() != null && !software.slug().equalsIgnoreCase(software.name())) {
+            parts.add(software.slug());
+        }
+        return String.join(" · ", parts);
     }
 
     /** The type as a reader says it. */

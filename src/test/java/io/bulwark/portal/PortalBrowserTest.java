@@ -155,6 +155,11 @@ class PortalBrowserTest {
 
     private void shopData(long shop) {
         server.ping(shop, NOW.minus(Duration.ofHours(2)), "2.3.2", true);
+        server.jdbi().useHandle(handle -> handle.createUpdate("UPDATE sites SET "
+                        + "vulnerabilities_as_of = :asOf WHERE id = :site")
+                .bind("asOf", NOW.minus(Duration.ofHours(5)))
+                .bind("site", shop)
+                .execute());
         String[] uris = {"/wp-login.php", "/xmlrpc.php", "/wp-config.php.bak",
             "/wp-admin/admin-ajax.php?action=vulnerable_action&id=1%20OR%201=1",
             "/?s=<script>alert(document.cookie)</script>", "/.env"};
