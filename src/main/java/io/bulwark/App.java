@@ -19,6 +19,17 @@ import io.bulwark.login.LoginLinks;
 import io.bulwark.login.LoginRoutes;
 import io.bulwark.login.Sessions;
 import io.bulwark.ops.OperationsRoutes;
+import io.bulwark.plugin.auth.PluginAuth;
+import io.bulwark.plugin.auth.TokenService;
+import io.bulwark.plugin.inventory.InventoryRoutes;
+import io.bulwark.plugin.inventory.InventoryUpload;
+import io.bulwark.plugin.inventory.NoVulnerabilityData;
+import io.bulwark.plugin.logs.LogRetention;
+import io.bulwark.plugin.logs.LogRoutes;
+import io.bulwark.plugin.logs.LogStore;
+import io.bulwark.plugin.multisite.MultisiteKeys;
+import io.bulwark.plugin.multisite.MultisiteRoutes;
+import io.bulwark.plugin.status.StatusRoutes;
 import io.bulwark.pluginzip.PluginZips;
 import io.bulwark.portal.LoginThrottle;
 import io.bulwark.portal.PasswordChange;
@@ -45,6 +56,7 @@ import io.bulwark.web.RequestBody;
 import io.bulwark.web.StaticAssets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,11 +67,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    private static final Duration LOG_RETENTION_INTERVAL = Duration.ofHours(1);
 
     private final Config config;
     private final Database database;
     private final ProviderService providers;
     private final PluginZips pluginZips;
+    private final LogRetention logRetention;
     private final HttpServer server;
     private final AuditBatcher auditBatcher;
 
@@ -108,6 +122,16 @@ public final class App implements AutoCloseable {
         BrowserSessions browserSessions = new BrowserSessions(sessions, secureCookies);
         Pages pages = new Pages();
 
+        TokenService pluginTokens = new TokenService(transactions, siteRepository, sites, tokens,
+                config.pluginTokenLifetime(), clock);
+        NoVulnerabilityData noVulnerabilityData = new NoVulnerabilityData();
+        InventoryUpload inventoryUpload = new InventoryUpload(transactions, json,
+                List.of(noVulnerabilityData), noVulnerabilityData, clock);
+        LogStore logStore = new LogStore(transactions, clock);
+        this.logRetention = new LogRetention(transactions, config.attackRetention(), clock);
+        MultisiteKeys multisiteKeys = new MultisiteKeys(transactions, siteRepository, sites,
+                secrets, tokens, auditLog, clock);
+
         PasswordLogin passwordLogin = new PasswordLogin(transactions, userRepository,
                 new LoginThrottle(), passwords, tokens, clock);
         PortalAccess portalAccess = new PortalAccess(browserSessions, userRepository,
@@ -129,12 +153,19 @@ public final class App implements AutoCloseable {
                 new SignInRoutes(passwordLogin, browserSessions, pages, tokens,
                         config.trustedProxies(), secureCookies),
                 new PortalRoutes(portalAccess, browserSessions, sitePages, passwordChange, pages,
-                        config.trustedProxies(), clock)));
+                        config.trustedProxies(), clock),
+                new PluginAuth(pluginTokens, body),
+                new StatusRoutes(transactions, siteRepository, userRepository,
+                        providerRepository, body, json, clock),
+                new InventoryRoutes(inventoryUpload, body),
+                new LogRoutes(logStore, json, body),
+                new MultisiteRoutes(multisiteKeys, body, config.trustedProxies())));
     }
 
     /** Starts the HTTP server; returns the bound port. */
     public int start() {
         int port = server.start(config.port());
+        logRetention.start(LOG_RETENTION_INTERVAL);
         if (!config.publicUrlConfigured()) {
             LOG.warn("BULWARK_PUBLIC_URL is not set: login links and plugin zips will point to "
                     + "{}, which only works on this machine", config.withPort(port).publicBase());
@@ -162,6 +193,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        logRetention.close();
         server.stop();
         auditBatcher.close();
         database.close();

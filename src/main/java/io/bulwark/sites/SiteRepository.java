@@ -57,6 +57,14 @@ public final class SiteRepository {
                 .findOne();
     }
 
+    /** The site whose plugin credential is {@code credentialId}. */
+    public Optional<Site> findByCredential(Handle handle, long credentialId) {
+        return handle.createQuery(SELECT + "WHERE c.id = :credential")
+                .bind("credential", credentialId)
+                .map(SiteRepository::map)
+                .findOne();
+    }
+
     public Optional<Site> findByNormalizedUrl(Handle handle, long providerId, String norm) {
         return handle.createQuery(SELECT + "WHERE s.provider_id = :provider "
                         + "AND s.normalized_url = :norm")

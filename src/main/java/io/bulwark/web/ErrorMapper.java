@@ -1,6 +1,7 @@
 package io.bulwark.web;
 
 import io.bulwark.errors.BadRequestException;
+import io.bulwark.errors.CredentialsRevokedException;
 import io.bulwark.errors.ForbiddenException;
 import io.bulwark.errors.InvalidInputException;
 import io.bulwark.errors.NotFoundException;
@@ -36,6 +37,7 @@ public final class ErrorMapper {
                 (e, ctx) -> respond(ctx, browserErrors, 422, e.getMessage()));
         app.exception(UnauthorizedException.class,
                 (e, ctx) -> respond(ctx, browserErrors, 401, e.getMessage()));
+        app.exception(CredentialsRevokedException.class, ErrorMapper::revoked);
         app.exception(BadRequestException.class,
                 (e, ctx) -> respond(ctx, browserErrors, e.status(), e.getMessage()));
         app.exception(HttpResponseException.class,
@@ -52,6 +54,14 @@ public final class ErrorMapper {
     /** Writes {@code {"error": message}} with {@code status}. */
     public static void answer(Context ctx, int status, String message) {
         ctx.status(status).json(Map.of("error", message));
+    }
+
+    /** The plugin erases its keys on a {@code cancel} key (plugin protocol 17.3). */
+    private static void revoked(CredentialsRevokedException e, Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", e.getMessage());
+        body.put("cancel", true);
+        ctx.status(401).json(body);
     }
 
     private static void respond(Context ctx, BrowserErrors browserErrors, int status,

@@ -2,8 +2,13 @@ package io.bulwark.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bulwark.errors.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The named fields of a request body with the Hosting API's validation rules: strings are
@@ -12,6 +17,8 @@ import java.util.Optional;
  * {@link InvalidInputException} with a Laravel-style sentence naming the field.
  */
 public final class Fields {
+    private static final Pattern INDEXED_KEY = Pattern.compile("(.+)\\[([0-9]{1,6})]");
+
     private final Map<String, JsonNode> values;
 
     public Fields(Map<String, JsonNode> values) {
@@ -21,6 +28,35 @@ public final class Fields {
     /** Whether the body names {@code field} at all, even as null or "". */
     public boolean has(String field) {
         return values.containsKey(field);
+    }
+
+    /**
+     * The value of {@code field} as sent, without any check: for JSON documents carried inside
+     * a form field, which may hold characters the text rules refuse. Null counts as absent.
+     */
+    public Optional<JsonNode> value(String field) {
+        return Optional.ofNullable(values.get(field)).filter(node -> !node.isNull());
+    }
+
+    /**
+     * A list sent PHP-style as {@code field[0]=a&field[1]=b} (in index order), or as a JSON
+     * array under {@code field}; empty when neither is present.
+     */
+    public List<JsonNode> indexedValues(String field) {
+        JsonNode whole = values.get(field);
+        if (whole != null && whole.isArray()) {
+            List<JsonNode> elements = new ArrayList<>();
+            whole.forEach(elements::add);
+            return elements;
+        }
+        Map<Integer, JsonNode> byIndex = new TreeMap<>();
+        values.forEach((key, value) -> {
+            Matcher matcher = INDEXED_KEY.matcher(key);
+            if (matcher.matches() && matcher.group(1).equals(field)) {
+                byIndex.put(Integer.parseInt(matcher.group(2)), value);
+            }
+        });
+        return List.copyOf(byIndex.values());
     }
 
     /** A required string, trimmed, of at most {@code maxLength} code points. */
