@@ -24,11 +24,11 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -201,14 +201,18 @@ class PortalBrowserTest {
         navigate(element::click);
     }
 
-    /** Runs {@code action} and waits until it has replaced the page with another one. */
+    /**
+     * Runs {@code action} and waits until it has replaced the page with another one: the old
+     * document is marked first, and the wait ends at a loaded document without the mark.
+     */
     private void navigate(Runnable action) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        driver.executeScript("document.documentElement.dataset.leaving = 'yes'");
         action.run();
         new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.stalenessOf(page));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(browser -> "complete".equals(
-                ((JavascriptExecutor) browser).executeScript("return document.readyState")));
+                .ignoring(WebDriverException.class)
+                .until(browser -> Boolean.TRUE.equals(driver.executeScript(
+                        "return document.readyState === 'complete' "
+                                + "&& !document.documentElement.dataset.leaving")));
     }
 
     private List<String> texts(By selector) {
