@@ -2,8 +2,11 @@ package io.bulwark.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bulwark.plugin.Inventories;
+import io.bulwark.plugin.PluginClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -381,6 +384,33 @@ class PortalHttpTest {
                 "Not yet checked against a complete vulnerability feed.")
                 .doesNotContain("<script>");
         assertThat(page.body().indexOf("admin-ajax.php")).isLessThan(page.body().indexOf("/old"));
+    }
+
+    @Test
+    void pluginUploads_appearInThePortal() {
+        PortalServer.PluginSite site = server.addPluginSite(dana, "https://plugin.example.com");
+        PluginClient plugin = new PluginClient(server.port(), site.url(), site.apiId(),
+                site.secret());
+        assertThat(plugin.token().status()).isEqualTo(200);
+        assertThat(plugin.ping(1).status()).isEqualTo(200);
+        assertThat(plugin.software(Inventories.standard(1, "5.3.3")).status()).isEqualTo(200);
+        assertThat(plugin.firewallLogs(List.of(
+                Inventories.blocked("203.0.113.7", "551234", "/wp-login.php", "POST",
+                        "2026-12-04 14:00:00", ""),
+                Inventories.blocked("198.51.100.4", "103", "/.env", "GET",
+                        "2026-11-20 09:30:00", ""))).body()).isEqualTo("{\"success\":true}");
+        WebClient browser = signedIn();
+
+        String list = browser.get("/portal").body();
+        String page = browser.get("/portal/sites/" + site.siteId()).body();
+
+        assertThat(figures(list, site.siteId())).isEqualTo("connected 1 0 2 2.3.2");
+        assertThat(page).contains("Last contact 2026-12-04 15:00 UTC (just now).",
+                "<dd data-figure=\"attacks-32\">2</dd>",
+                "<td class=\"request-rule\">Rule 1234</td>", "<td class=\"request-uri mono\" "
+                        + "title=\"/.env\">/.env</td>",
+                "<tr data-component=\"Akismet Anti-Spam\">",
+                "10.11.19-MariaDB-0+deb12u1", "<dd class=\"note\">Not checked yet</dd>");
     }
 
     @Test

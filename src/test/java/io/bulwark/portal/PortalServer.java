@@ -32,10 +32,10 @@ import org.jdbi.v3.core.Jdbi;
  * users, sites and login links through the Hosting API over HTTP. Closing fails the test if
  * anything was logged at ERROR.
  *
- * <p>Attacks, software rows and plugin liveness are written with plain SQL, because the plugin
- * API that fills them is being built alongside. Switch {@link #attack}, {@link #software} and
- * {@link #ping} to plugin uploads ({@code /api/logs/log}, {@code /api/sw/json},
- * {@code /api/ping}) once it lands.
+ * <p>{@link #attack}, {@link #software} and {@link #ping} write with plain SQL, so a test can
+ * place records at exact times and set vulnerability states that nothing computes yet; the
+ * same data through the real plugin API is covered by the test that uploads with the plugin's
+ * own client ({@code PortalHttpTest.pluginUploads_appearInThePortal}).
  */
 final class PortalServer implements AutoCloseable {
     private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
@@ -94,6 +94,11 @@ final class PortalServer implements AutoCloseable {
         return bases.get(0);
     }
 
+    /** The first node's port. */
+    int port() {
+        return URI.create(base()).getPort();
+    }
+
     MutableClock clock() {
         return clock;
     }
@@ -119,8 +124,18 @@ final class PortalServer implements AutoCloseable {
 
     /** {@code site/add}; returns the new site's id. */
     long addSite(long userId, String url) {
-        return hosting("/hosting/site/add", Map.of("url", url, "userid", userId))
-                .get("siteid").asLong();
+        return addPluginSite(userId, url).siteId();
+    }
+
+    /** A site with the plugin credentials its downloaded zip would carry. */
+    record PluginSite(long siteId, String url, long apiId, String secret) {
+    }
+
+    /** {@code site/add}; returns the site with its plugin credentials. */
+    PluginSite addPluginSite(long userId, String url) {
+        JsonNode added = hosting("/hosting/site/add", Map.of("url", url, "userid", userId));
+        return new PluginSite(added.get("siteid").asLong(), url,
+                added.get("api").get("id").asLong(), added.get("api").get("secret").asText());
     }
 
     /** {@code user/{id}/sso}; returns the login link. */
