@@ -3,6 +3,7 @@ package io.bulwark.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.bulwark.plugin.MutableClock;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

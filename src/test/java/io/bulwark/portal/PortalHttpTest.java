@@ -3,6 +3,7 @@ package io.bulwark.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bulwark.plugin.Inventories;
+import io.bulwark.plugin.MutableClock;
 import io.bulwark.plugin.PluginClient;
 import java.time.Duration;
 import java.time.Instant;
