@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.bulwark.plugin.MutableClock;
+import io.bulwark.sites.SiteView;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -249,8 +251,8 @@ class PortalBrowserTest {
     /** Two invented records, as the vulnerability feature would match them. */
     private static final class FakeFeed implements VulnerabilityDetails {
         @Override
-        public List<MatchedVulnerability> forSoftware(org.jdbi.v3.core.Handle handle,
-                long siteId, io.bulwark.sites.SiteView.Software software) {
+        public List<MatchedVulnerability> forSoftware(Handle handle, long siteId,
+                SiteView.Software software) {
             String notice = "Copyright 2012-2026 Defiant Inc. Licensed under the Wordfence "
                     + "Intelligence Terms and Conditions.";
             return switch (String.valueOf(software.slug())) {
