@@ -1,5 +1,6 @@
 package io.bulwark;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -97,7 +98,9 @@ public final class App implements AutoCloseable {
         SecretBox secrets = new SecretBox(key, random);
         KeyCheck.verify(transactions, secrets);
         Tokens tokens = new Tokens(random);
-        ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+        ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
         RequestBody body = new RequestBody(json);
         AuditLog auditLog = new AuditLog();
         this.auditBatcher = new AuditBatcher(transactions, auditLog);

@@ -5,6 +5,8 @@ import io.bulwark.config.Config;
 import io.bulwark.config.ConfigException;
 import io.bulwark.config.ConfigLoader;
 import io.bulwark.crypto.Passwords;
+import io.bulwark.errors.NotFoundException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
@@ -23,10 +25,12 @@ import picocli.CommandLine.Option;
 public final class BulwarkCommand implements Runnable {
     private final Map<String, String> environment;
 
-    @Option(names = "--db-url", description = "JDBC URL (env BULWARK_DB_URL).")
+    @Option(names = "--db-url", scope = CommandLine.ScopeType.INHERIT,
+            description = "JDBC URL (env BULWARK_DB_URL).")
     String databaseUrl;
 
-    @Option(names = "--data-dir", description = "Data folder (env BULWARK_DATA_DIR).")
+    @Option(names = "--data-dir", scope = CommandLine.ScopeType.INHERIT,
+            description = "Data folder (env BULWARK_DATA_DIR).")
     String dataDir;
 
     @CommandLine.Spec
@@ -40,8 +44,14 @@ public final class BulwarkCommand implements Runnable {
     public static CommandLine commandLine(Map<String, String> environment) {
         CommandLine commandLine = new CommandLine(new BulwarkCommand(environment));
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
-            if (error instanceof ConfigException || error instanceof IllegalArgumentException) {
+            if (error instanceof ConfigException || error instanceof IllegalArgumentException
+                    || error instanceof NotFoundException) {
                 line.getErr().println("bulwark: " + error.getMessage());
+                return 2;
+            }
+            if (error instanceof UncheckedIOException io) {
+                line.getErr().println("bulwark: " + error.getMessage() + ": "
+                        + io.getCause().getMessage());
                 return 2;
             }
             throw error;

@@ -17,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "provider", mixinStandardHelpOptions = true,
         description = "Manage hosting providers and their HostTokens.",
         subcommands = {ProviderCommand.Create.class, ProviderCommand.ListProviders.class,
-            ProviderCommand.Revoke.class, ProviderCommand.Update.class})
+            ProviderCommand.Revoke.class, ProviderCommand.Rotate.class,
+            ProviderCommand.Update.class})
 final class ProviderCommand {
     @ParentCommand
     BulwarkCommand parent;
@@ -122,6 +123,27 @@ final class ProviderCommand {
             try (App app = provider.parent.app(Map.of())) {
                 app.providers().revoke(id);
                 System.out.println("Revoked provider " + id + ".");
+            }
+        }
+    }
+
+    @Command(name = "rotate", mixinStandardHelpOptions = true,
+            description = "Replace a provider's tokens by a new one (also lifts a revocation); "
+                    + "prints it alone on the last line.")
+    static final class Rotate implements Runnable {
+        @ParentCommand
+        ProviderCommand provider;
+
+        @Parameters(paramLabel = "ID", description = "The provider id.")
+        long id;
+
+        @Override
+        public void run() {
+            try (App app = provider.parent.app(Map.of())) {
+                ProviderService.Created rotated = app.providers().rotateToken(id);
+                System.out.println("New HostToken of provider " + rotated.provider().id() + " ("
+                        + rotated.provider().name() + "); the old ones no longer work:");
+                System.out.println(rotated.token());
             }
         }
     }

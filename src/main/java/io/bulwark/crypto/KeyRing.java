@@ -2,6 +2,7 @@ package io.bulwark.crypto;
 
 import io.bulwark.config.Config;
 import io.bulwark.config.ConfigException;
+import io.bulwark.db.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ public final class KeyRing {
             if (Files.exists(file)) {
                 return decode(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
             }
-            Files.createDirectories(config.dataDir());
+            PrivateFiles.createFolder(config.dataDir());
             byte[] key = new byte[32];
             random.nextBytes(key);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(

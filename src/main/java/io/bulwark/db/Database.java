@@ -2,9 +2,6 @@ package io.bulwark.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -127,11 +124,10 @@ public final class Database implements AutoCloseable {
 
     private static SQLiteDataSource sqliteDataSource(String jdbcUrl) {
         String file = jdbcUrl.substring("jdbc:sqlite:".length()).split("\\?")[0];
-        Path parent = Path.of(file).toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the database folder " + parent, e);
+        if (!file.startsWith(":") && !file.startsWith("file:")) {
+            Path database = Path.of(file).toAbsolutePath();
+            PrivateFiles.createFolder(database.getParent());
+            PrivateFiles.createFile(database);
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);

@@ -119,17 +119,19 @@ public final class PluginTemplate {
 
     private static String mainFile(byte[] zip) {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            int entries = 0;
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries++;
                 if (entry.getName().equals(MAIN_FILE)) {
                     return new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
             }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("The file is not a readable zip: "
-                    + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The file is not a readable zip: "
-                    + e.getMessage());
+            if (entries == 0) {
+                throw new IOException("no zip entries found");
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("The file is not a readable zip archive ("
+                    + e.getMessage() + ")");
         }
         throw new IllegalArgumentException("The zip has no " + MAIN_FILE);
     }

@@ -68,6 +68,16 @@ public final class ProviderRepository {
                 .execute() == 1;
     }
 
+    /** Drops every token of the provider and lifts a revocation. */
+    public void resetTokens(Handle handle, long id) {
+        handle.createUpdate("DELETE FROM provider_tokens WHERE provider_id = :id")
+                .bind("id", id)
+                .execute();
+        handle.createUpdate("UPDATE providers SET revoked_at = NULL WHERE id = :id")
+                .bind("id", id)
+                .execute();
+    }
+
     public void updateDefaults(Handle handle, long id, Plan plan) {
         Update update = handle.createUpdate("UPDATE providers SET default_class = :class, "
                 + "default_renew_freq = :renew, default_expires_at = :expires, "

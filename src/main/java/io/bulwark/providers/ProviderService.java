@@ -30,18 +30,32 @@ public final class ProviderService {
     public record Created(Provider provider, String token) {
     }
 
+    /**
+     * Replaces every token of provider {@code id} by a new one, lifting a revocation: the way
+     * back after a leaked token was revoked. The old tokens stop working at once.
+     */
+    public Created rotateToken(long id) {
+        String token = newToken();
+        Instant now = now();
+        return transactions.inTransaction(handle -> {
+            require(handle, id);
+            providers.resetTokens(handle, id);
+            providers.insertToken(handle, id, Tokens.sha256Hex(token), prefix(token), now);
+            return new Created(providers.find(handle, id).orElseThrow(), token);
+        });
+    }
+
     public Created create(String name, Plan defaults) {
         String cleanName = name.strip();
         if (cleanName.isEmpty() || cleanName.length() > 255) {
             throw new IllegalArgumentException("The provider name must be 1 to 255 characters, "
                     + "got " + cleanName.length());
         }
-        String token = TOKEN_PREFIX + tokens.urlSafe(32);
+        String token = newToken();
         Instant now = now();
         return transactions.inTransaction(handle -> {
             long id = providers.insert(handle, cleanName, defaults, now);
-            providers.insertToken(handle, id, Tokens.sha256Hex(token),
-                    token.substring(0, TOKEN_PREFIX.length() + 4), now);
+            providers.insertToken(handle, id, Tokens.sha256Hex(token), prefix(token), now);
             return new Created(providers.find(handle, id).orElseThrow(), token);
         });
     }
@@ -85,6 +99,14 @@ public final class ProviderService {
     private Provider require(org.jdbi.v3.core.Handle handle, long id) {
         return providers.find(handle, id)
                 .orElseThrow(() -> new NotFoundException("No provider with id " + id + "."));
+    }
+
+    private String newToken() {
+        return TOKEN_PREFIX + tokens.urlSafe(32);
+    }
+
+    private static String prefix(String token) {
+        return token.substring(0, TOKEN_PREFIX.length() + 4);
     }
 
     private Instant now() {

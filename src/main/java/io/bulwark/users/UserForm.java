@@ -45,17 +45,12 @@ final class UserForm {
 
     /** Applies a {@code user/edit} body to {@code user}; returns the new password if any. */
     static Edit edit(Fields fields, User user, Predicate<String> isEmailTaken) {
-        String name = fields.has("name")
-                ? fields.optionalText("name", NAME_MAX).orElse(user.name()) : user.name();
+        String name = fields.hasValue("name")
+                ? fields.requiredText("name", NAME_MAX) : user.name();
         Optional<String> company = fields.has("company")
                 ? fields.optionalText("company", NAME_MAX) : user.company();
-        String email = user.email();
-        if (fields.has("email")) {
-            Optional<String> given = fields.optionalText("email", EMAIL_MAX);
-            if (given.isPresent()) {
-                email = email(given.get(), isEmailTaken);
-            }
-        }
+        String email = fields.hasValue("email")
+                ? email(fields.requiredText("email", EMAIL_MAX), isEmailTaken) : user.email();
         Optional<String> password = fields.has("password") || fields.has("password_confirmation")
                 ? Optional.of(password(fields)) : Optional.empty();
         boolean newsletter = fields.optionalBoolean("newsletter").orElse(user.newsletter());

@@ -30,6 +30,12 @@ public final class Fields {
         return values.containsKey(field);
     }
 
+    /** Whether the body names {@code field} with a value other than null. */
+    public boolean hasValue(String field) {
+        JsonNode node = values.get(field);
+        return node != null && !node.isNull();
+    }
+
     /**
      * The value of {@code field} as sent, without any check: for JSON documents carried inside
      * a form field, which may hold characters the text rules refuse. Null counts as absent.
@@ -67,13 +73,15 @@ public final class Fields {
 
     /** An optional string: absent, null and "" are all empty. */
     public Optional<String> optionalText(String field, int maxLength) {
-        return raw(field).map(String::strip).filter(value -> !value.isEmpty())
+        return raw(field).map(String::strip).map(value -> checkCharacters(field, value))
+                .filter(value -> !value.isEmpty())
                 .map(value -> checkLength(field, value, 0, maxLength));
     }
 
     /** A required string taken as sent (no trimming), between the two lengths. */
     public String untrimmedText(String field, int minLength, int maxLength) {
-        String value = raw(field).filter(text -> !text.isEmpty())
+        String value = raw(field).map(text -> checkCharacters(field, text))
+                .filter(text -> !text.isEmpty())
                 .orElseThrow(() -> invalid("The " + label(field) + " field is required."));
         return checkLength(field, value, minLength, maxLength);
     }
@@ -127,11 +135,15 @@ public final class Fields {
         if (!node.isTextual()) {
             throw invalid("The " + label(field) + " must be a string.");
         }
-        String value = node.textValue();
+        return Optional.of(node.textValue());
+    }
+
+    /** Trimming comes first, so a trailing newline is trimmed rather than refused. */
+    private static String checkCharacters(String field, String value) {
         if (hasForbiddenCharacters(value)) {
             throw invalid("The " + label(field) + " contains control or invalid characters.");
         }
-        return Optional.of(value);
+        return value;
     }
 
     private static String checkLength(String field, String value, int min, int max) {

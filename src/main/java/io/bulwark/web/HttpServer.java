@@ -31,7 +31,10 @@ public final class HttpServer {
             config.router.ignoreTrailingSlashes = true;
             config.router.treatMultipleSlashesAsSingleSlash = true;
             config.jsonMapper(new JavalinJackson(json, true));
-            config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(5_000);
+                server.setErrorHandler(new JsonErrorHandler(json));
+            });
             config.requestLogger.http((ctx, millis) -> ACCESS.info("{} {} {} {} {}ms",
                     Requests.requestId(ctx), ctx.method(), Routes.loggedPath(ctx),
                     ctx.statusCode(), Math.round(millis)));

@@ -22,7 +22,7 @@ public final class PathIds {
     }
 
     private static String abbreviate(String raw) {
-        String printable = raw.replaceAll("[^\\x20-\\x7e]", "?");
+        String printable = raw.replaceAll("\\p{Cntrl}", "?");
         return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
     }
 }

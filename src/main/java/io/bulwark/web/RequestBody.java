@@ -1,13 +1,13 @@
 package io.bulwark.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.bulwark.errors.BadRequestException;
 import io.javalin.http.Context;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +38,7 @@ public final class RequestBody {
         if (type.equals("multipart/form-data")) {
             return multipart(ctx);
         }
-        byte[] bytes = ctx.bodyAsBytes();
+        byte[] bytes = bytes(ctx, limitBytes);
         if (bytes.length > limitBytes) {
             throw tooLarge(limitBytes);
         }
@@ -61,8 +61,10 @@ public final class RequestBody {
         try {
             root = json.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new BadRequestException(400, "The body is not valid JSON: "
-                    + e.getOriginalMessage() + ".");
+            JsonLocation at = e.getLocation();
+            throw new BadRequestException(400, "The body is not valid JSON"
+                    + (at == null ? "." : " (line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ")."));
         } catch (java.io.IOException e) {
             throw new BadRequestException(400, "The body could not be read.");
         }
@@ -74,26 +76,9 @@ public final class RequestBody {
         return new Fields(fields);
     }
 
-    /** Form bodies; a malformed percent escape is a 400, a repeated key keeps the last value. */
+    /** The fields of a form body (see {@link FormDecoder}). */
     public static Fields form(byte[] bytes) {
-        Map<String, JsonNode> fields = new LinkedHashMap<>();
-        String body = new String(bytes, StandardCharsets.UTF_8);
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String key = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            try {
-                fields.put(URLDecoder.decode(key, StandardCharsets.UTF_8),
-                        TextNode.valueOf(URLDecoder.decode(value, StandardCharsets.UTF_8)));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException(400, "The form body is malformed: "
-                        + e.getMessage() + ".");
-            }
-        }
-        return new Fields(fields);
+        return new Fields(FormDecoder.decode(bytes));
     }
 
     private static Fields multipart(Context ctx) {
@@ -105,10 +90,26 @@ public final class RequestBody {
                     fields.put(entry.getKey(), TextNode.valueOf(values.get(values.size() - 1)));
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Javalin rethrows the servlet layer's checked IOException unchecked.
             throw new BadRequestException(400, "The multipart body is malformed.");
         }
         return new Fields(fields);
+    }
+
+    /** The body, or a 400 when the client stopped sending it (or a 413 past the limit). */
+    private static byte[] bytes(Context ctx, int limitBytes) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (HttpResponseException e) {
+            if (e.getStatus() == 413) {
+                throw tooLarge(limitBytes);
+            }
+            throw e;
+        } catch (Exception e) {
+            // Javalin rethrows the servlet layer's checked IOException unchecked.
+            throw new BadRequestException(400, "The request body could not be read completely.");
+        }
     }
 
     private static String mediaType(Context ctx) {

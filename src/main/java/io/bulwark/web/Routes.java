@@ -9,20 +9,23 @@ public interface Routes {
 
     /**
      * The path to write in logs: the matched route pattern (so {@code /sso/{token}} never shows
-     * the token), or the raw path cut short when no route matched.
+     * the token), or, when no route matched, only the first segment of the raw path: a mangled
+     * login link ({@code /sso/<token>/x}) must not put a live token in the log either.
      */
     static String loggedPath(Context ctx) {
         String pattern;
         try {
             pattern = ctx.endpointHandlerPath();
         } catch (IllegalStateException ignored) {
-            // No endpoint matched (a 404 or a before-handler failure): use the raw path.
+            // No endpoint matched (a 404 or a before-handler failure).
             pattern = null;
         }
         if (pattern != null && pattern.startsWith("/")) {
             return pattern;
         }
         String path = ctx.path();
-        return path.length() > 200 ? path.substring(0, 200) + "..." : path;
+        int second = path.indexOf('/', 1);
+        String first = second < 0 ? path : path.substring(0, second) + "/...";
+        return first.length() > 40 ? first.substring(0, 40) + "..." : first;
     }
 }

@@ -211,6 +211,62 @@ class HostingBadInputTest {
         assertThat(answer.json().get("error").asText()).startsWith("The form body is malformed");
     }
 
+    @ParameterizedTest
+    @MethodSource("bodyRoutes")
+    void post_malformedMultipart_answers400(String route) {
+        Answer noBoundary = host.post(path(route), "multipart/form-data",
+                "x".getBytes(StandardCharsets.UTF_8));
+        Answer emptyBody = host.post(path(route), "multipart/form-data; boundary=XX",
+                new byte[0]);
+
+        assertError(noBoundary, 400, "The multipart body is malformed.");
+        assertError(emptyBody, 400, "The multipart body is malformed.");
+    }
+
+    @ParameterizedTest
+    @MethodSource("bodyRoutes")
+    void post_jsonFollowedByMoreText_answers400(String route) {
+        String body = "{\"name\":\"Garb\",\"email\":\"garb@example.com\",\"password\":"
+                + "\"secret1\",\"password_confirmation\":\"secret1\",\"newsletter\":0,"
+                + "\"url\":\"https://garb.example\",\"userid\":" + userId + "} this is not json";
+
+        Answer answer = host.postJson(path(route), body);
+
+        assertError(answer, 400, "The body is not valid JSON (line 1, column "
+                + (body.indexOf(" is not") + 2) + ").");
+    }
+
+    @ParameterizedTest
+    @MethodSource("bodyRoutes")
+    void post_formWithInvalidUtf8_answers400(String route) {
+        Answer answer = host.postForm(path(route), "name=a%FF%FEb&url=https%3A%2F%2Fx.example");
+
+        assertError(answer, 400, "The form body is not valid UTF-8.");
+    }
+
+    @Test
+    void userSearch_formArrayKey_answersMustBeAString() {
+        Answer answer = host.postForm("/hosting/user/search", "email%5B%5D=kept%40example.com");
+
+        assertError(answer, 422, "The email must be a string.");
+    }
+
+    @Test
+    void userEdit_emptyName_answers422() {
+        Answer answer = host.postJson("/hosting/user/" + userId + "/edit", "{\"name\":\"\"}");
+
+        assertError(answer, 422, "The name field is required.");
+    }
+
+    @Test
+    void userEdit_nameWithTrailingNewline_isTrimmed() {
+        Answer answer = host.postJson("/hosting/user/" + userId + "/edit",
+                "{\"name\":\"Kept\\n\"}");
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        assertThat(state()).isEqualTo(before);
+    }
+
     static Stream<String> idRoutes() {
         return Stream.of("POST /hosting/user/{id}/edit", "POST /hosting/user/{id}/delete",
                 "POST /hosting/user/{id}/sso", "GET /hosting/user/{id}/view",

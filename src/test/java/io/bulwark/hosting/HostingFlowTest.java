@@ -10,6 +10,8 @@ import io.bulwark.testing.TestServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -146,6 +148,7 @@ class HostingFlowTest {
                 .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
         HttpTestClient browser = server.client(null);
         String path = url.substring(server.baseUrl().length());
+        assertThat(browser.get(path + "/mangled").status()).isEqualTo(404);
         Answer redeemed = browser.get(path);
         assertThat(redeemed.status()).isEqualTo(303);
         assertThat(redeemed.header("Location")).isEqualTo("/portal");
@@ -164,6 +167,10 @@ class HostingFlowTest {
                 .isEqualTo(404);
         assertThat(host.postJson("/hosting/user/search", "{\"email\":\"ann@example.com\"}")
                 .status()).isEqualTo(404);
+        String log = Files.readString(Path.of("target/test.log"));
+        assertThat(log).contains(added.header("X-Request-Id"))
+                .doesNotContain(secret, path.substring("/sso/".length()), "secret1",
+                        server.hostTokenOf(host));
     }
 
     @Test

@@ -183,11 +183,11 @@ class PluginBadInputTest {
     }
 
     @Test
-    void logs_oddRecords_areCoercedOrSkippedNeverFailingTheBatch() {
+    void logs_oddOrEmptyRecords_areCoercedOrSkippedNeverFailingTheBatch() {
         String logs = "[7, null, \"text\", {\"ip\": \"203.0.113.9, 10.0.0.1\", \"fid\": \"-5\","
                 + " \"request_uri\": 42, \"user_agent\": [\"a\"], \"method\": \"GET\","
                 + " \"log_date\": \"yesterday\", \"post_data\": {\"post\": {\"a\": \"\\u0000b\"}}},"
-                + " {\"fid\": 551300}]";
+                + " {\"fid\": 551300}, {}, {\"zzz\": 1}, {\"ip\": null, \"fid\": \"\"}]";
 
         WireClient.Reply reply = plugin.sendBody("POST", "/api/logs/log", FORM,
                 ("logs=" + PhpEncoding.escape(logs) + "&type=firewall")

@@ -35,7 +35,7 @@ class PluginTemplateTest {
     void of_notAZip_isRefused() {
         assertThatThrownBy(() -> PluginTemplate.of("not a zip".getBytes()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("The zip has no patchstack/patchstack.php");
+                .hasMessage("The file is not a readable zip archive (no zip entries found)");
     }
 
     @Test

@@ -46,6 +46,10 @@ public final class HttpTestClient {
         }
     }
 
+    String hostToken() {
+        return hostToken;
+    }
+
     public Answer get(String path) {
         return send(request(path).GET());
     }

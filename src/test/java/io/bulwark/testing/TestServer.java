@@ -72,6 +72,11 @@ public final class TestServer implements AutoCloseable {
         return app.providers().create(name, Plan.DEFAULT).token();
     }
 
+    /** The host token a client sends, to check that it never reaches the log. */
+    public String hostTokenOf(HttpTestClient client) {
+        return client.hostToken();
+    }
+
     /** An HTTP client for this server, sending {@code hostToken} on /hosting calls. */
     public HttpTestClient client(String hostToken) {
         return new HttpTestClient(baseUrl(), hostToken);

@@ -39,9 +39,12 @@ record FirewallRecord(
     static final int MAX_POST_DATA_BYTES = 64 * 1024;
     private static final Duration MAX_AHEAD = Duration.ofDays(1);
 
-    /** The record in {@code json}, or empty when it is not an object (skipped). */
+    /**
+     * The record in {@code json}, or empty (skipped) when it is not an object or carries none
+     * of the seven fields: such a record describes no request and must not count as an attack.
+     */
     static Optional<FirewallRecord> from(JsonNode json, Instant arrival) {
-        if (!json.isObject()) {
+        if (!json.isObject() || FIELDS.stream().noneMatch(field -> hasValue(json, field))) {
             return Optional.empty();
         }
         String logDate = RecordFields.text(json, "log_date", 32);
@@ -56,6 +59,11 @@ record FirewallRecord(
                 RecordFields.text(json, "request_uri", 8192),
                 RecordFields.text(json, "user_agent", 1024), logDate, clipped,
                 clipped.length() != postData.length()));
+    }
+
+    private static boolean hasValue(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value != null && !value.isNull() && !(value.isTextual() && value.asText().isEmpty());
     }
 
     private static Instant occurredAt(String logDate, Instant arrival) {
