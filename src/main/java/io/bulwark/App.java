@@ -16,6 +16,7 @@ import io.bulwark.db.Database;
 import io.bulwark.db.JobLeases;
 import io.bulwark.db.Transactions;
 import io.bulwark.hosting.HostingApi;
+import io.bulwark.login.BrowserSessions;
 import io.bulwark.login.LoginLinks;
 import io.bulwark.login.LoginRoutes;
 import io.bulwark.login.Sessions;
@@ -31,7 +32,15 @@ import io.bulwark.plugin.multisite.MultisiteKeys;
 import io.bulwark.plugin.multisite.MultisiteRoutes;
 import io.bulwark.plugin.status.StatusRoutes;
 import io.bulwark.pluginzip.PluginZips;
+import io.bulwark.portal.LoginThrottle;
+import io.bulwark.portal.PasswordChange;
+import io.bulwark.portal.PasswordLogin;
+import io.bulwark.portal.PortalAccess;
+import io.bulwark.portal.PortalRepository;
 import io.bulwark.portal.PortalRoutes;
+import io.bulwark.portal.SignInRoutes;
+import io.bulwark.portal.SitePages;
+import io.bulwark.portal.VulnerabilityDetails;
 import io.bulwark.providers.ProviderRepository;
 import io.bulwark.providers.ProviderService;
 import io.bulwark.sites.SiteRemoval;
@@ -51,14 +60,18 @@ import io.bulwark.vulns.FeedStore;
 import io.bulwark.vulns.ImportRuns;
 import io.bulwark.vulns.Mutes;
 import io.bulwark.vulns.PluginVulnerabilities;
+import io.bulwark.vulns.PortalVulnerabilities;
 import io.bulwark.vulns.Reevaluation;
 import io.bulwark.vulns.RowEvaluator;
 import io.bulwark.vulns.SiteVulnerabilities;
 import io.bulwark.vulns.Sweeps;
 import io.bulwark.vulns.VulnerabilityEvaluation;
+import io.bulwark.web.BrowserErrors;
 import io.bulwark.web.HttpServer;
+import io.bulwark.web.Pages;
 import io.bulwark.web.RequestBody;
 import java.net.http.HttpClient;
+import io.bulwark.web.StaticAssets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,6 +100,16 @@ public final class App implements AutoCloseable {
     private final AuditBatcher auditBatcher;
 
     public App(Config config, Clock clock, SecureRandom random, Passwords passwords) {
+        this(config, clock, random, passwords,
+                new PortalVulnerabilities(new SiteVulnerabilities()));
+    }
+
+    /**
+     * The wiring with another source of matched vulnerability records for the portal; tests
+     * use it to show records before the vulnerability feature stores any.
+     */
+    public App(Config config, Clock clock, SecureRandom random, Passwords passwords,
+            VulnerabilityDetails vulnerabilityDetails) {
         this.config = config;
         byte[] key = KeyRing.load(config, random);
         this.database = Database.open(config.databaseUrl(), config.isSqlite() ? 8 : 16);
@@ -139,6 +162,8 @@ public final class App implements AutoCloseable {
         Sessions sessions = new Sessions(transactions, tokens, config.sessionIdleTimeout(),
                 config.sessionMaxAge(), clock);
         boolean secureCookies = "https".equals(config.publicUrl().getScheme());
+        BrowserSessions browserSessions = new BrowserSessions(sessions, secureCookies);
+        Pages pages = new Pages();
 
         TokenService pluginTokens = new TokenService(transactions, siteRepository, sites, tokens,
                 config.pluginTokenLifetime(), clock);
@@ -151,13 +176,28 @@ public final class App implements AutoCloseable {
         MultisiteKeys multisiteKeys = new MultisiteKeys(transactions, siteRepository, sites,
                 secrets, tokens, auditLog, clock);
 
-        this.server = new HttpServer(json, List.of(
+        PasswordLogin passwordLogin = new PasswordLogin(transactions, userRepository,
+                new LoginThrottle(), passwords, tokens, clock);
+        PortalAccess portalAccess = new PortalAccess(browserSessions, userRepository,
+                providerRepository, transactions);
+        SitePages sitePages = new SitePages(transactions, new PortalRepository(),
+                vulnerabilityDetails, clock);
+        PasswordChange passwordChange = new PasswordChange(transactions, userRepository,
+                passwordLogin, passwords, sessions);
+
+        BrowserErrors browserErrors = new BrowserErrors(pages,
+                List.of("/portal", "/login", "/logout", "/sso"));
+        this.server = new HttpServer(json, browserErrors, List.of(
                 new OperationsRoutes(database),
+                new StaticAssets(),
                 hostingApi,
                 new UserRoutes(users, loginLinks, body),
                 new SiteRoutes(sites, users, pluginZips, transactions, body, clock),
-                new LoginRoutes(loginLinks, sessions, secureCookies),
-                new PortalRoutes(sessions, userRepository, transactions),
+                new LoginRoutes(loginLinks, browserSessions, pages),
+                new SignInRoutes(passwordLogin, browserSessions, pages, tokens,
+                        config.trustedProxies(), secureCookies),
+                new PortalRoutes(portalAccess, browserSessions, sitePages, passwordChange, pages,
+                        config.trustedProxies(), clock),
                 new PluginAuth(pluginTokens, body),
                 new StatusRoutes(transactions, siteRepository, userRepository,
                         providerRepository, body, json, clock),

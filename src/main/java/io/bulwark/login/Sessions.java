@@ -33,20 +33,27 @@ public final class Sessions {
     public record Session(long userId, String csrfToken) {
     }
 
-    /** Opens a session for {@code userId}; returns the cookie value. */
+    /** Opens a session for {@code userId}, dropping its dead ones; returns the cookie value. */
     public String open(long userId) {
         String id = tokens.urlSafe(32);
         Instant now = now();
-        transactions.useTransaction(handle -> handle
-                .createUpdate("INSERT INTO portal_sessions (session_hash, user_id, csrf_token, "
-                        + "created_at, last_seen_at, expires_at) VALUES (:hash, :user, :csrf, "
-                        + ":now, :now, :expires)")
-                .bind("hash", Tokens.sha256Hex(id))
-                .bind("user", userId)
-                .bind("csrf", tokens.urlSafe(24))
-                .bind("now", now)
-                .bind("expires", now.plus(maxAge))
-                .execute());
+        transactions.useTransaction(handle -> {
+            handle.createUpdate("DELETE FROM portal_sessions WHERE user_id = :user "
+                            + "AND (expires_at <= :now OR last_seen_at <= :idleSince)")
+                    .bind("user", userId)
+                    .bind("now", now)
+                    .bind("idleSince", now.minus(idleTimeout))
+                    .execute();
+            handle.createUpdate("INSERT INTO portal_sessions (session_hash, user_id, csrf_token, "
+                            + "created_at, last_seen_at, expires_at) VALUES (:hash, :user, "
+                            + ":csrf, :now, :now, :expires)")
+                    .bind("hash", Tokens.sha256Hex(id))
+                    .bind("user", userId)
+                    .bind("csrf", tokens.urlSafe(24))
+                    .bind("now", now)
+                    .bind("expires", now.plus(maxAge))
+                    .execute();
+        });
         return id;
     }
 
@@ -86,6 +93,16 @@ public final class Sessions {
         transactions.useTransaction(handle -> handle
                 .createUpdate("DELETE FROM portal_sessions WHERE session_hash = :hash")
                 .bind("hash", Tokens.sha256Hex(cookieValue))
+                .execute());
+    }
+
+    /** Ends every session of {@code userId} except the one behind {@code keptCookieValue}. */
+    public void closeOthers(long userId, String keptCookieValue) {
+        transactions.useTransaction(handle -> handle
+                .createUpdate("DELETE FROM portal_sessions WHERE user_id = :user "
+                        + "AND session_hash <> :kept")
+                .bind("user", userId)
+                .bind("kept", Tokens.sha256Hex(keptCookieValue))
                 .execute());
     }
 

@@ -1,53 +1,82 @@
 package io.bulwark.portal;
 
-import io.bulwark.db.Transactions;
-import io.bulwark.login.LoginRoutes;
-import io.bulwark.login.Sessions;
-import io.bulwark.users.User;
-import io.bulwark.users.UserRepository;
+import io.bulwark.login.BrowserSessions;
+import io.bulwark.web.Pages;
+import io.bulwark.web.PathIds;
+import io.bulwark.web.Requests;
 import io.bulwark.web.Routes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-/** The customer's portal; for now the signed-in landing page. */
+/**
+ * The customer portal: the sites list, one site in detail, and the account page. Every route
+ * runs behind {@link PortalAccess}, and every query is scoped to the signed-in customer.
+ */
 public final class PortalRoutes implements Routes {
-    private final Sessions sessions;
-    private final UserRepository users;
-    private final Transactions transactions;
+    private final PortalAccess access;
+    private final BrowserSessions browserSessions;
+    private final SitePages sitePages;
+    private final PasswordChange passwordChange;
+    private final Pages pages;
+    private final List<String> trustedProxies;
+    private final Clock clock;
 
-    public PortalRoutes(Sessions sessions, UserRepository users, Transactions transactions) {
-        this.sessions = sessions;
-        this.users = users;
-        this.transactions = transactions;
+    public PortalRoutes(PortalAccess access, BrowserSessions browserSessions,
+            SitePages sitePages, PasswordChange passwordChange, Pages pages,
+            List<String> trustedProxies, Clock clock) {
+        this.access = access;
+        this.browserSessions = browserSessions;
+        this.sitePages = sitePages;
+        this.passwordChange = passwordChange;
+        this.pages = pages;
+        this.trustedProxies = List.copyOf(trustedProxies);
+        this.clock = clock;
     }
 
     @Override
     public void addTo(Javalin app) {
-        app.get("/portal", this::home);
+        app.get("/portal", access.page(this::sites));
+        app.get("/portal/sites/{siteid}", access.page(this::site));
+        app.get("/portal/account", access.page(this::account));
+        app.post("/portal/account/password", access.form(this::changePassword));
     }
 
-    private void home(Context ctx) {
-        Optional<User> user = sessions.find(ctx.cookie(LoginRoutes.COOKIE))
-                .flatMap(session -> transactions.read(handle -> users.find(handle,
-                        session.userId())));
-        ctx.header("Cache-Control", "no-store");
-        if (user.isEmpty()) {
-            ctx.status(401).contentType("text/html; charset=utf-8")
-                    .result("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                            + "<title>Signed out - Bulwark</title></head><body><main>"
-                            + "<h1>You are not signed in</h1></main></body></html>");
+    private void sites(Context ctx, Viewer viewer) {
+        pages.send(ctx, 200, "portal/sites.jte", sitePages.sites(viewer));
+    }
+
+    private void site(Context ctx, Viewer viewer) {
+        long siteId = PathIds.parse(ctx, "siteid", "site");
+        pages.send(ctx, 200, "portal/site.jte", sitePages.site(viewer, siteId));
+    }
+
+    private void account(Context ctx, Viewer viewer) {
+        Optional<String> notice = "password".equals(ctx.queryParam("changed"))
+                ? Optional.of("Your password has been changed. Other sessions were signed out.")
+                : Optional.empty();
+        pages.send(ctx, 200, "portal/account.jte",
+                new AccountPage(viewer, clock.instant(), notice, Optional.empty()));
+    }
+
+    private void changePassword(Context ctx, Viewer viewer) {
+        PasswordChange.Form form = new PasswordChange.Form(field(ctx, "current_password"),
+                field(ctx, "new_password"), field(ctx, "new_password_confirmation"));
+        Optional<PasswordChange.Rejection> rejection = passwordChange.change(viewer, form,
+                Requests.clientIp(ctx, trustedProxies), browserSessions.cookieValue(ctx));
+        if (rejection.isEmpty()) {
+            ctx.redirect("/portal/account?changed=password", HttpStatus.SEE_OTHER);
             return;
         }
-        ctx.contentType("text/html; charset=utf-8")
-                .result("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                        + "<title>Your sites - Bulwark</title></head><body><main>"
-                        + "<h1>Signed in</h1><p>Welcome, " + escape(user.get().name())
-                        + ".</p></main></body></html>");
+        pages.send(ctx, rejection.get().status(), "portal/account.jte", new AccountPage(viewer,
+                clock.instant(), Optional.empty(), Optional.of(rejection.get().message())));
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&#39;");
+    private static String field(Context ctx, String name) {
+        return Objects.requireNonNullElse(ctx.formParam(name), "");
     }
 }

@@ -12,13 +12,15 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place where exceptions become HTTP answers. Expected failures map to their status
  * with {@code {"error": message}}; anything else is logged once at ERROR with the request id
- * and answered 500 with only that id, so nothing internal reaches the client.
+ * and answered 500 with only that id, so nothing internal reaches the client. Routes that
+ * people open in a browser get the same answers as HTML pages ({@link BrowserErrors}).
  */
 public final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
@@ -26,20 +28,28 @@ public final class ErrorMapper {
     private ErrorMapper() {
     }
 
-    public static void register(Javalin app) {
-        app.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage()));
-        app.exception(ForbiddenException.class, (e, ctx) -> answer(ctx, 403, e.getMessage()));
-        app.exception(InvalidInputException.class, (e, ctx) -> answer(ctx, 422, e.getMessage()));
-        app.exception(UnauthorizedException.class, (e, ctx) -> answer(ctx, 401, e.getMessage()));
-        app.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409, e.getMessage()));
+    /** Maps every exception; on {@code browserErrors}' routes the answer is an HTML page. */
+    public static void register(Javalin app, BrowserErrors browserErrors) {
+        app.exception(NotFoundException.class,
+                (e, ctx) -> respond(ctx, browserErrors, 404, e.getMessage()));
+        app.exception(ForbiddenException.class,
+                (e, ctx) -> respond(ctx, browserErrors, 403, e.getMessage()));
+        app.exception(InvalidInputException.class,
+                (e, ctx) -> respond(ctx, browserErrors, 422, e.getMessage()));
+        app.exception(UnauthorizedException.class,
+                (e, ctx) -> respond(ctx, browserErrors, 401, e.getMessage()));
+        app.exception(ConflictException.class,
+                (e, ctx) -> respond(ctx, browserErrors, 409, e.getMessage()));
         app.exception(CredentialsRevokedException.class, ErrorMapper::revoked);
         app.exception(BadRequestException.class,
-                (e, ctx) -> answer(ctx, e.status(), e.getMessage()));
-        app.exception(HttpResponseException.class, ErrorMapper::framework);
-        app.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
+                (e, ctx) -> respond(ctx, browserErrors, e.status(), e.getMessage()));
+        app.exception(HttpResponseException.class,
+                (e, ctx) -> framework(e, ctx, browserErrors));
+        app.exception(Exception.class, (e, ctx) -> unexpected(ctx, e, browserErrors));
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                answer(ctx, 404, "No such route: " + ctx.method() + " " + ctx.path());
+                respond(ctx, browserErrors, 404, "No such route: " + ctx.method() + " "
+                        + ctx.path());
             }
         });
     }
@@ -57,29 +67,45 @@ public final class ErrorMapper {
         ctx.status(401).json(body);
     }
 
-    private static void framework(HttpResponseException e, Context ctx) {
+    private static void respond(Context ctx, BrowserErrors browserErrors, int status,
+            String message) {
+        if (browserErrors.appliesTo(ctx)) {
+            browserErrors.send(ctx, status, message, Optional.empty());
+        } else {
+            answer(ctx, status, message);
+        }
+    }
+
+    private static void framework(HttpResponseException e, Context ctx,
+            BrowserErrors browserErrors) {
         int status = e.getStatus();
         if (status == 405) {
             Object methods = e.getDetails().get("availableMethods");
             if (methods != null) {
                 ctx.header("Allow", methods.toString().replaceAll("[\\[\\] ]", ""));
             }
-            answer(ctx, 405, "Method " + ctx.method() + " is not allowed on " + ctx.path() + ".");
+            respond(ctx, browserErrors, 405, "Method " + ctx.method() + " is not allowed on "
+                    + ctx.path() + ".");
         } else if (status == 413) {
-            answer(ctx, 413, "The request body is too large.");
+            respond(ctx, browserErrors, 413, "The request body is too large.");
         } else if (status >= 500) {
-            unexpected(ctx, e);
+            unexpected(ctx, e, browserErrors);
         } else {
-            answer(ctx, status, e.getMessage());
+            respond(ctx, browserErrors, status, e.getMessage());
         }
     }
 
-    private static void unexpected(Context ctx, Exception e) {
+    private static void unexpected(Context ctx, Exception e, BrowserErrors browserErrors) {
         String requestId = Requests.requestId(ctx);
         LOG.error("Unexpected failure in request {} {} {}", requestId, ctx.method(),
                 Routes.loggedPath(ctx), e);
+        String message = "Internal server error; quote the request id when reporting it.";
+        if (browserErrors.appliesTo(ctx)) {
+            browserErrors.send(ctx, 500, message, Optional.of(requestId));
+            return;
+        }
         Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", "Internal server error; quote the request id when reporting it.");
+        body.put("error", message);
         body.put("request_id", requestId);
         ctx.status(500).json(body);
     }

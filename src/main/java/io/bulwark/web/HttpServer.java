@@ -20,7 +20,7 @@ public final class HttpServer {
 
     private final Javalin app;
 
-    public HttpServer(ObjectMapper json, List<Routes> routes) {
+    public HttpServer(ObjectMapper json, BrowserErrors browserErrors, List<Routes> routes) {
         this.app = Javalin.create(config -> {
             config.useVirtualThreads = true;
             config.showJavalinBanner = false;
@@ -44,7 +44,7 @@ public final class HttpServer {
             ctx.attribute(Requests.REQUEST_ID, id);
             ctx.header("X-Request-Id", id);
         });
-        ErrorMapper.register(app);
+        ErrorMapper.register(app, browserErrors);
         routes.forEach(group -> group.addTo(app));
     }
 

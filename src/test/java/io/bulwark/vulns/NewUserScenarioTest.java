@@ -4,6 +4,7 @@ import static io.bulwark.vulns.WordfenceFeedWriter.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.bulwark.portal.MatchedVulnerability;
 import io.bulwark.sites.SiteView;
 import io.bulwark.vulns.Testbed.Item;
 import io.bulwark.vulns.WordfenceFeedWriter.Interval;
@@ -104,6 +105,32 @@ class NewUserScenarioTest {
                 .contains("Copyright 2012-2024 Defiant Inc.");
         assertThat(matches.get(0).link()).isEqualTo("https://www.wordfence.com/threat-intel/"
                 + "vulnerabilities/id/11111111-0000-0000-0000-000000000001");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void portalDetails_vulnerableCore_recordWithAttributionAndFix(String kind) {
+        Testbed testbed = testbeds.get(kind);
+        testbed.importFeed(FeedFormat.WORDFENCE, FEED, true, false);
+        long siteId = testbed.addSite();
+        testbed.upload(siteId, INVENTORY);
+        PortalVulnerabilities portal = new PortalVulnerabilities(testbed.sites);
+
+        List<MatchedVulnerability> details = testbed.transactions.read(handle ->
+                portal.forSoftware(handle, siteId, SiteView.software(handle, siteId).stream()
+                        .filter(row -> row.type().equals("wordpress")).findFirst()
+                        .orElseThrow()));
+
+        assertThat(details).hasSize(1);
+        MatchedVulnerability core = details.get(0);
+        assertThat(core.title()).isEqualTo("Record 11111111-0000-0000-0000-000000000004");
+        assertThat(core.fixedIn()).hasValue("6.4.2");
+        assertThat(core.source()).isEqualTo("Wordfence Intelligence");
+        assertThat(core.severity()).isEqualTo("Medium");
+        assertThat(core.link()).hasValue("https://www.wordfence.com/threat-intel/"
+                + "vulnerabilities/id/11111111-0000-0000-0000-000000000004");
+        assertThat(core.notice()).contains("Copyright 2012-2024 Defiant Inc.");
+        assertThat(core.muted()).isFalse();
     }
 
     @ParameterizedTest
