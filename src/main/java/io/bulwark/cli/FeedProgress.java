@@ -9,22 +9,17 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
- * Byte-based progress of a feed file being read, on standard error: a progress bar on a
- * terminal, otherwise one plain line per tenth of the file, so that logs stay readable.
+ * Byte-based progress of a feed file being read, on standard error, and only on a terminal
+ * (the vulnerability spec, section 6): logs and scripts see just the import's summary.
  */
 final class FeedProgress extends FilterInputStream {
     private static final long MIB = 1024 * 1024;
 
-    private final long size;
-    private final PrintStream err;
     private final ProgressBar bar;
     private long done;
-    private int tenthsShown;
 
     FeedProgress(InputStream input, long size, PrintStream err, boolean terminal) {
         super(input);
-        this.size = Math.max(size, 1);
-        this.err = err;
         this.bar = terminal ? new ProgressBarBuilder()
                 .setTaskName("Reading feed")
                 .setInitialMax(size)
@@ -66,13 +61,6 @@ final class FeedProgress extends FilterInputStream {
         done += bytes;
         if (bar != null) {
             bar.stepTo(done);
-            return;
-        }
-        int tenths = (int) Math.min(10, done * 10 / size);
-        if (tenths > tenthsShown) {
-            tenthsShown = tenths;
-            err.printf("feed import: %d%% (%d of %d MiB read)%n", tenths * 10, done / MIB,
-                    size / MIB);
         }
     }
 }
