@@ -1,9 +1,9 @@
 package io.bulwark.plugin.inventory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bulwark.errors.InvalidInputException;
+import io.bulwark.plugin.EmbeddedJson;
 import io.bulwark.plugin.WireText;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,19 +51,7 @@ final class SoftwareList {
     }
 
     private JsonNode decode(JsonNode value) {
-        if (!value.isTextual()) {
-            return value;
-        }
-        try {
-            JsonNode decoded = json.readTree(value.textValue());
-            if (decoded == null) {
-                throw notAList();
-            }
-            return decoded;
-        } catch (JsonProcessingException ignored) {
-            // The parser's position means nothing to the plugin; the message names the rule.
-            throw notAList();
-        }
+        return EmbeddedJson.decode(json, value, SoftwareList::notAList);
     }
 
     private static Optional<SoftwareItem> item(JsonNode record, int index) {

@@ -1,10 +1,10 @@
 package io.bulwark.plugin.logs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bulwark.errors.BadRequestException;
 import io.bulwark.errors.InvalidInputException;
+import io.bulwark.plugin.EmbeddedJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,19 +39,7 @@ final class LogBatch {
     }
 
     private JsonNode decode(JsonNode value) {
-        if (!value.isTextual()) {
-            return value;
-        }
-        try {
-            JsonNode decoded = json.readTree(value.textValue());
-            if (decoded == null) {
-                throw notAList();
-            }
-            return decoded;
-        } catch (JsonProcessingException ignored) {
-            // The parser's position means nothing to the plugin; the message names the rule.
-            throw notAList();
-        }
+        return EmbeddedJson.decode(json, value, LogBatch::notAList);
     }
 
     private static InvalidInputException notAList() {
