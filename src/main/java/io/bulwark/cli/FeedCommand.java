@@ -89,8 +89,9 @@ final class FeedCommand {
                         summary.skipped() - summary.examples().size());
             }
             if (!summary.parsedToEnd()) {
-                out.println("The file was not read to its end: " + summary.problem());
-                out.println("Records read before that point were kept; nothing was deleted.");
+                out.println("The import is not taken as the whole feed: " + summary.problem());
+                out.println("Valid records read were kept; nothing was deleted or marked "
+                        + "complete.");
             }
             if (summary.pruned() > 0 || !summary.pruneNote().isEmpty()) {
                 out.println(summary.pruneNote().isEmpty()

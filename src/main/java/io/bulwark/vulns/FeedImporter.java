@@ -79,10 +79,13 @@ public final class FeedImporter {
             progress.flush();
         }
 
+        List<String> stored = transactions.read(handle -> store.recordIds(handle, format));
+        if (problem.isEmpty() && options.complete()) {
+            problem = notTheWholeFeed(progress, stored.size());
+        }
         long pruned = 0;
         String pruneNote = "";
         if (problem.isEmpty() && options.prune()) {
-            List<String> stored = transactions.read(handle -> store.recordIds(handle, format));
             if (progress.seen.size() * 2L < stored.size()) {
                 pruneNote = "the file holds " + progress.seen.size() + " records, fewer than "
                         + "half of the " + stored.size() + " stored, so nothing was deleted";
@@ -90,13 +93,29 @@ public final class FeedImporter {
                 pruned = prune(format, stored, progress.seen, lease);
             }
         } else if (options.prune()) {
-            pruneNote = "the file was not read to its end, so nothing was deleted";
+            pruneNote = "the file was not read to its end or is not the whole feed, so nothing "
+                    + "was deleted";
         }
         boolean complete = problem.isEmpty() && options.complete();
         finish(runId, progress, pruned, problem, complete);
         return new ImportSummary(format, progress.read, progress.added, progress.changed,
                 progress.unchanged, progress.rejected, progress.examples, pruned, pruneNote,
                 problem, complete);
+    }
+
+    /**
+     * Why a file said to be the whole feed does not look like it, or "": an empty file or an
+     * error body (no valid record, or more rejected than valid ones), or one holding fewer
+     * than half of the stored records, must never make every component read "clean".
+     */
+    private static String notTheWholeFeed(Progress progress, long storedCount) {
+        long valid = progress.read - progress.rejected;
+        if (valid == 0 || progress.rejected > valid || valid * 2 < storedCount) {
+            return "the file holds " + valid + " valid and " + progress.rejected
+                    + " rejected records against " + storedCount + " stored, which is not "
+                    + "the whole feed";
+        }
+        return "";
     }
 
     private void finish(long runId, Progress progress, long pruned, String problem,

@@ -60,7 +60,8 @@ class FeedCommandTest {
                 + "are known.\nRe-evaluated 0 software rows.\n");
         assertThat(imported.err()).doesNotContain("Reading feed");
         assertThat(broken.exitCode()).isEqualTo(1);
-        assertThat(broken.out()).contains("The file was not read to its end: The feed is not "
+        assertThat(broken.out()).contains("The import is not taken as the whole feed: The feed "
+                + "is not "
                 + "complete, valid JSON (at byte 100)");
         assertThat(badFormat.exitCode()).isEqualTo(2);
         assertThat(badFormat.err()).isEqualTo("bulwark: The feed format must be wordfence or "

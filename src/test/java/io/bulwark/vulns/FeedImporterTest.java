@@ -117,7 +117,8 @@ class FeedImporterTest {
         assertThat(summary.problem()).startsWith("The feed is not complete, valid JSON (at byte ");
         assertThat(summary.pruned()).isZero();
         assertThat(summary.pruneNote())
-                .isEqualTo("the file was not read to its end, so nothing was deleted");
+                .isEqualTo("the file was not read to its end or is not the whole feed, so "
+                        + "nothing was deleted");
         assertThat(summary.complete()).isFalse();
         assertThat(testbed.count("SELECT COUNT(*) FROM vuln_records")).isEqualTo(1500
                 + summary.added());
@@ -151,7 +152,7 @@ class FeedImporterTest {
                 + "\"not-an-object\": [1, 2]"
                 + "}";
 
-        ImportSummary summary = testbed.importFeed(FeedFormat.WORDFENCE, feed, true, false)
+        ImportSummary summary = testbed.importFeed(FeedFormat.WORDFENCE, feed, false, false)
                 .summary();
 
         assertThat(summary.read()).isEqualTo(7);
@@ -196,7 +197,7 @@ class FeedImporterTest {
         Testbed testbed = testbeds.get(kind);
         testbed.importFeed(FeedFormat.WORDFENCE, generated(1, 10), true, false);
 
-        ImportSummary summary = testbed.importFeed(FeedFormat.WORDFENCE, generated(1, 4), true,
+        ImportSummary summary = testbed.importFeed(FeedFormat.WORDFENCE, generated(1, 4), false,
                 true).summary();
 
         assertThat(summary.pruned()).isZero();
@@ -224,6 +225,24 @@ class FeedImporterTest {
                 + "0): a Wordfence feed is one JSON object keyed by record id, but the file "
                 + "starts with nothing (the file is empty)");
         assertThat(testbed.count("SELECT COUNT(*) FROM vuln_records")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void importFeed_completeButEmptyOrAnErrorObject_isNotTakenAsTheWholeFeed(String kind) {
+        Testbed testbed = testbeds.get(kind);
+
+        ImportSummary empty = testbed.importFeed(FeedFormat.WORDFENCE, "{}", true, false)
+                .summary();
+        ImportSummary error = testbed.importFeed(FeedFormat.WORDFENCE,
+                "{\"error\": \"rate limited\"}", true, false).summary();
+
+        assertThat(empty.complete()).isFalse();
+        assertThat(empty.problem()).startsWith("the file holds 0 valid and 0 rejected records "
+                + "against ");
+        assertThat(error.complete()).isFalse();
+        assertThat(error.problem()).startsWith("the file holds 0 valid and 1 rejected records "
+                + "against ");
     }
 
     @ParameterizedTest
