@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -39,6 +40,7 @@ public final class PluginTemplate {
      */
     public static PluginTemplate of(byte[] zip) {
         String main = mainFile(zip);
+        checkEntryNames(zip);
         for (String literal : new String[] {CLIENT_ID, PRIVATE_KEY, API_URL, AUTH_URL}) {
             int count = countQuoted(main, literal);
             if (count != 1) {
@@ -115,6 +117,27 @@ public final class PluginTemplate {
             found++;
         }
         return found;
+    }
+
+    /**
+     * Every entry must stay inside {@code patchstack/}: WordPress refuses to unzip names that
+     * climb out, so such a template would break every site's install.
+     */
+    private static void checkEntryNames(byte[] zip) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                String name = entry.getName();
+                boolean inside = name.startsWith("patchstack/") && !name.contains("\\")
+                        && Arrays.stream(name.split("/")).noneMatch(".."::equals);
+                if (!inside) {
+                    throw new IllegalArgumentException("Every zip entry must lie inside the "
+                            + "folder patchstack/; found '" + name + "'");
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The file is not a readable zip archive ("
+                    + e.getMessage() + ")");
+        }
     }
 
     private static String mainFile(byte[] zip) {

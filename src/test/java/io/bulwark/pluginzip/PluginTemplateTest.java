@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bulwark.testing.PluginZipFixture;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 class PluginTemplateTest {
@@ -29,6 +34,26 @@ class PluginTemplateTest {
         assertThatThrownBy(() -> PluginTemplate.of(PluginZipFixture.zip(main)))
                 .hasMessage("patchstack/patchstack.php must contain 'https://api.patchstack.com' "
                         + "exactly once as a quoted string, found 2");
+    }
+
+    @Test
+    void of_entryClimbingOutOfTheFolder_isRefused() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes);
+                ZipInputStream fixture = new ZipInputStream(new ByteArrayInputStream(
+                        PluginZipFixture.zip()))) {
+            for (var entry = fixture.getNextEntry(); entry != null;
+                    entry = fixture.getNextEntry()) {
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                fixture.transferTo(zip);
+            }
+            zip.putNextEntry(new ZipEntry("patchstack/../../evil.php"));
+        }
+
+        assertThatThrownBy(() -> PluginTemplate.of(bytes.toByteArray()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Every zip entry must lie inside the folder patchstack/; found "
+                        + "'patchstack/../../evil.php'");
     }
 
     @Test
