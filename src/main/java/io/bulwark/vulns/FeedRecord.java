@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
  * @param cvssScore the CVSS base score, when the feed gives one
  * @param cvssRating the feed's rating word ({@code Low}, ...), or empty
  * @param informational whether the feed flags the record as informational (it then sets no flag)
- * @param link the record's page, or empty
+ * @param link the record's page, or empty (also when the feed gives no http(s) link)
  * @param notice the copyright and licence text that came with the record, or empty
  * @param entries the software entries in feed order; copied
  */
@@ -38,6 +38,8 @@ public record FeedRecord(
         Objects.requireNonNull(cvssScore, "cvssScore");
         Objects.requireNonNull(cvssRating, "cvssRating");
         Objects.requireNonNull(link, "link");
+        // The portal writes the link into an href: only web links are kept.
+        link = link.strip().matches("(?i)https?://\\S+") ? link.strip() : "";
         Objects.requireNonNull(notice, "notice");
         entries = List.copyOf(entries);
     }
