@@ -46,6 +46,12 @@ public final class HttpServer {
         });
         ErrorMapper.register(app, browserErrors);
         routes.forEach(group -> group.addTo(app));
+        app.after(ctx -> {
+            // A redirect's body is Javalin's word "Redirected", not the JSON the default says.
+            if (ctx.statusCode() / 100 == 3) {
+                ctx.contentType("text/plain; charset=utf-8");
+            }
+        });
     }
 
     /** Starts listening on {@code port} (0 for a free one) and returns the bound port. */
