@@ -215,15 +215,15 @@ public final class App implements AutoCloseable {
 
     /** Starts the HTTP server; returns the bound port. */
     public int start() {
-        int port = server.start(config.port());
+        int port = server.start(config.host(), config.port());
         feedSchedule.start();
         logRetention.start(LOG_RETENTION_INTERVAL);
         if (!config.publicUrlConfigured()) {
             LOG.warn("BULWARK_PUBLIC_URL is not set: login links and plugin zips will point to "
                     + "{}, which only works on this machine", config.withPort(port).publicBase());
         }
-        LOG.info("Bulwark listening on port {} with {} database, public URL {}", port,
-                database.kind().label(), config.withPort(port).publicBase());
+        LOG.info("Bulwark listening on {} port {} with {} database, public URL {}", config.host(),
+                port, database.kind().label(), config.withPort(port).publicBase());
         return port;
     }
 

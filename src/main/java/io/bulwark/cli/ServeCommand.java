@@ -18,6 +18,10 @@ final class ServeCommand implements Runnable {
     @Option(names = "--port", description = "HTTP port (env BULWARK_PORT, default 8080).")
     String port;
 
+    @Option(names = "--host",
+            description = "Address to bind to (env BULWARK_HOST, default 0.0.0.0: all).")
+    String host;
+
     @Option(names = "--public-url",
             description = "Base URL used in login links and plugin zips (env BULWARK_PUBLIC_URL).")
     String publicUrl;
@@ -26,6 +30,7 @@ final class ServeCommand implements Runnable {
     public void run() {
         Map<String, String> overrides = new HashMap<>();
         overrides.put("BULWARK_PORT", port);
+        overrides.put("BULWARK_HOST", host);
         overrides.put("BULWARK_PUBLIC_URL", publicUrl);
         App app = parent.app(overrides);
         CountDownLatch stopped = new CountDownLatch(1);

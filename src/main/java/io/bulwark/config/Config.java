@@ -10,6 +10,7 @@ import java.util.Optional;
 /**
  * The server's immutable configuration, read once at start-up by {@link ConfigLoader}.
  *
+ * @param host the address the HTTP server binds to ({@code 0.0.0.0}: every interface)
  * @param port TCP port of the HTTP server; 0 picks a free one (tests)
  * @param databaseUrl JDBC URL; SQLite or PostgreSQL
  * @param dataDir folder for the embedded database and the generated key
@@ -24,6 +25,7 @@ import java.util.Optional;
  * @param feed the scheduled vulnerability feed import, when configured
  */
 public record Config(
+        String host,
         int port,
         String databaseUrl,
         Path dataDir,
@@ -37,6 +39,7 @@ public record Config(
         Duration sessionMaxAge,
         Optional<FeedConfig> feed) {
     public Config {
+        Objects.requireNonNull(host, "host");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(publicUrl, "publicUrl");
@@ -58,7 +61,7 @@ public record Config(
     /** A copy with another port and, unless configured, the matching default public URL. */
     public Config withPort(int newPort) {
         URI url = publicUrlConfigured ? publicUrl : ConfigLoader.defaultPublicUrl(newPort);
-        return new Config(newPort, databaseUrl, dataDir, url, publicUrlConfigured, secretKey,
+        return new Config(host, newPort, databaseUrl, dataDir, url, publicUrlConfigured, secretKey,
                 pluginTokenLifetime, attackRetention, trustedProxies, sessionIdleTimeout,
                 sessionMaxAge, feed);
     }

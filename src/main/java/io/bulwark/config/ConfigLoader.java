@@ -51,6 +51,11 @@ public final class ConfigLoader {
 
     private Config build() {
         int port = integer("BULWARK_PORT", 8080, 0, 65535);
+        String host = text("BULWARK_HOST", "0.0.0.0");
+        if (!host.matches("[A-Za-z0-9.:\\-]{1,253}")) {
+            throw new ConfigException("BULWARK_HOST must be an IP address or host name to bind "
+                    + "to, such as 127.0.0.1 or 0.0.0.0, got '" + host + "'");
+        }
         Path dataDir = Path.of(text("BULWARK_DATA_DIR", "./bulwark-data"));
         String databaseUrl = text("BULWARK_DB_URL",
                 "jdbc:sqlite:" + dataDir.resolve("bulwark.db"));
@@ -64,7 +69,7 @@ public final class ConfigLoader {
         URI url = configured ? PublicUrl.parse(publicUrl) : defaultPublicUrl(port);
         Optional<String> key = Optional.ofNullable(values.get("BULWARK_SECRET_KEY"))
                 .filter(value -> !value.isBlank());
-        return new Config(port, databaseUrl, dataDir, url, configured, key,
+        return new Config(host, port, databaseUrl, dataDir, url, configured, key,
                 Duration.ofSeconds(integer("BULWARK_PLUGIN_TOKEN_SECONDS", 86400, 60, 31536000)),
                 Duration.ofDays(integer("BULWARK_ATTACK_RETENTION_DAYS", 90, 1, 3650)),
                 list("BULWARK_TRUSTED_PROXIES"),

@@ -54,9 +54,9 @@ public final class HttpServer {
         });
     }
 
-    /** Starts listening on {@code port} (0 for a free one) and returns the bound port. */
-    public int start(int port) {
-        app.start("0.0.0.0", port);
+    /** Starts listening on {@code host}:{@code port} (0 for a free one); returns the port. */
+    public int start(String host, int port) {
+        app.start(host, port);
         return app.port();
     }
 

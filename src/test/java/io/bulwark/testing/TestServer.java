@@ -30,6 +30,7 @@ public final class TestServer implements AutoCloseable {
         this.database = database;
         this.port = freePort();
         Map<String, String> env = new HashMap<>();
+        env.put("BULWARK_HOST", "127.0.0.1");
         env.put("BULWARK_PORT", Integer.toString(port));
         env.put("BULWARK_DB_URL", database.jdbcUrl());
         env.put("BULWARK_DATA_DIR", database.dataDir().toString());
