@@ -115,7 +115,12 @@ public final class App implements AutoCloseable {
         this.database = Database.open(config.databaseUrl(), config.isSqlite() ? 8 : 16);
         Transactions transactions = new Transactions(database);
         SecretBox secrets = new SecretBox(key, random);
-        KeyCheck.verify(transactions, secrets);
+        try {
+            KeyCheck.verify(transactions, secrets);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         Tokens tokens = new Tokens(random);
         ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -67,9 +67,15 @@ public final class AuditBatcher implements AutoCloseable {
         try {
             transactions.useTransaction(handle -> auditLog.writeAll(handle, batch));
         } catch (RuntimeException e) {
+            if (!running) {
+                LOG.error("Could not write {} audit records while stopping; they are lost",
+                        batch.size(), e);
+                queue.clear();
+                return;
+            }
             LOG.error("Could not write {} audit records; retrying", batch.size(), e);
-            Thread.sleep(1000);
             batch.forEach(this::add);
+            Thread.sleep(1000);
         }
     }
 

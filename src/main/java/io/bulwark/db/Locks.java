@@ -1,5 +1,7 @@
 package io.bulwark.db;
 
+import java.sql.SQLException;
+import java.time.Duration;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -17,9 +19,30 @@ public final class Locks {
      * @return false when the site does not exist (nothing is locked then)
      */
     public static boolean lockSite(Handle handle, long siteId) {
+        return lockSite(handle, siteId, null);
+    }
+
+    /**
+     * As {@link #lockSite(Handle, long)}, giving up after {@code maxWait} on PostgreSQL (SQLite
+     * waits at most its busy timeout anyway): a plugin upload must answer well within the
+     * plugin's own 60 s timeout.
+     */
+    public static boolean lockSite(Handle handle, long siteId, Duration maxWait) {
+        if (maxWait != null && isPostgres(handle)) {
+            handle.execute("SET LOCAL lock_timeout = '" + maxWait.toMillis() + "ms'");
+        }
         return handle.createUpdate("UPDATE sites SET lock_seq = lock_seq + 1 WHERE id = :id")
                 .bind("id", siteId)
                 .execute() == 1;
+    }
+
+    private static boolean isPostgres(Handle handle) {
+        try {
+            return handle.getConnection().getMetaData().getDatabaseProductName()
+                    .equals("PostgreSQL");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the database's product name", e);
+        }
     }
 
     /** Serialises every transaction that checks or claims {@code normalizedUrl}. */

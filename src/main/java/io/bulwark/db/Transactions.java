@@ -1,6 +1,8 @@
 package io.bulwark.db;
 
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -55,17 +57,54 @@ public final class Transactions {
         void accept(Handle handle);
     }
 
-    static boolean isTransient(Throwable error) {
+    /** Whether {@code error} is worth replaying the whole transaction for. */
+    public static boolean isTransient(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 if ("40001".equals(state) || "40P01".equals(state)) {
                     return true;
                 }
+                // A foreign key broken by a concurrent commit (a site added for a user being
+                // deleted): replayed, the transaction sees the other one's rows.
+                if ("23503".equals(state)) {
+                    return true;
+                }
                 String message = String.valueOf(sql.getMessage());
                 if (message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code error} means the database is unavailable for now (busy, a lock wait that
+     * timed out, a lost or exhausted connection) rather than that the work itself is wrong.
+     * Callers that can ask their client to come back later use it to decide between "later"
+     * and a plain failure.
+     */
+    public static boolean isTemporary(Throwable error) {
+        if (isTransient(error)) {
+            return true;
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientException
+                    || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null) {
+                    // The pool's own failures (closed, no connection in time) carry no state.
+                    String message = String.valueOf(sql.getMessage());
+                    return message.contains("has been closed") || message.contains("Connection")
+                            || message.contains("SQLITE_IOERR") || message.contains("SQLITE_FULL")
+                            || message.contains("SQLITE_CANTOPEN");
+                }
+                return state.startsWith("08") || state.startsWith("53") || state.equals("55P03")
+                        || state.startsWith("57P");
             }
         }
         return false;

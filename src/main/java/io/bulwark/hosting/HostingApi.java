@@ -65,7 +65,9 @@ public final class HostingApi implements Routes {
 
     private void auditAfterResponse(Context ctx) {
         HostCall call = ctx.attribute(CALL);
-        if (call == null || call.isAudited()) {
+        // A call audited in its transaction but answered otherwise than 200 was rolled back
+        // (or failed after it): its record must still be written.
+        if (call == null || (call.isAudited() && ctx.statusCode() == 200)) {
             return;
         }
         auditBatcher.add(call.entry(ctx.statusCode(),

@@ -66,17 +66,26 @@ public final class FeedSchedule implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("A scheduled feed job did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.close();
     }
 
     /** Downloads and imports the feed unless another node imported it recently. */
     void importIfDue(FeedConfig config) {
         FeedFormat format = FeedFormat.of(config.format());
         Instant due = clock.instant().minus(config.interval().multipliedBy(9).dividedBy(10));
-        if (jobs.lastSuccess(format).filter(last -> last.isAfter(due)).isPresent()) {
-            return;
-        }
         Path file = null;
         try {
+            // Inside the try: an exception escaping a scheduled task cancels all later runs.
+            if (jobs.lastSuccess(format).filter(last -> last.isAfter(due)).isPresent()) {
+                return;
+            }
             file = Files.createTempFile("bulwark-feed-", ".json");
             if (download(config, file)) {
                 importFile(format, file);

@@ -86,6 +86,11 @@ public final class LogRetention implements AutoCloseable {
     public synchronized void close() {
         if (scheduler != null) {
             scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             scheduler = null;
         }
     }

@@ -6,6 +6,7 @@ import io.bulwark.plugin.auth.PluginAuth;
 import io.bulwark.plugin.auth.PluginCall;
 import io.bulwark.web.HttpServer;
 import io.bulwark.web.RequestBody;
+import io.bulwark.db.Transactions;
 import io.bulwark.web.Requests;
 import io.bulwark.web.Routes;
 import io.javalin.Javalin;
@@ -64,6 +65,10 @@ public final class LogRoutes implements Routes {
         try {
             storage.accept(call.siteId(), records);
         } catch (JdbiException e) {
+            if (!Transactions.isTemporary(e)) {
+                // A lasting failure answered "later" would jam the site's queue for good.
+                throw e;
+            }
             LOG.warn("Could not store a log batch of site {} in request {}; the plugin will "
                     + "resend it", call.siteId(), Requests.requestId(ctx), e);
             retry(ctx, TEMPORARY);

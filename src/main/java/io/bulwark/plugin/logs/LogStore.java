@@ -5,6 +5,7 @@ import io.bulwark.db.Locks;
 import io.bulwark.db.Transactions;
 import io.bulwark.errors.UnauthorizedException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import org.jdbi.v3.core.Handle;
  * by exactly the rows inserted, in the same transaction.
  */
 public final class LogStore {
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
+
     private final Transactions transactions;
     private final AttackRepository attacks;
     private final ActivityRepository activity;
@@ -81,11 +84,9 @@ public final class LogStore {
     }
 
     private static void lock(Handle handle, long siteId) {
-        // LIMITATION: the wait for the site lock has no bound of its own (PostgreSQL waits for
-        // the holder; SQLite retries its 10 s busy timeout). The plugin gives up after 60 s and
-        // then loses the batch; one site's uploads take milliseconds and come a few per quarter
-        // hour, so only a stuck transaction would make anyone wait that long.
-        if (!Locks.lockSite(handle, siteId)) {
+        // The plugin gives up after 60 s and then loses the batch: wait at most a few seconds
+        // (SQLite's busy timeout bounds its wait too), then ask it to resend.
+        if (!Locks.lockSite(handle, siteId, LOCK_WAIT)) {
             throw new UnauthorizedException("This site no longer exists.");
         }
     }
