@@ -62,7 +62,7 @@ public final class ConfigLoader {
         if (!databaseUrl.startsWith("jdbc:sqlite:")
                 && !databaseUrl.startsWith("jdbc:postgresql:")) {
             throw new ConfigException("BULWARK_DB_URL must start with jdbc:sqlite: or "
-                    + "jdbc:postgresql:, got '" + databaseUrl.split("\\?")[0] + "'");
+                    + "jdbc:postgresql:, got '" + withoutSecrets(databaseUrl) + "'");
         }
         String publicUrl = values.get("BULWARK_PUBLIC_URL");
         boolean configured = publicUrl != null && !publicUrl.isBlank();
@@ -107,7 +107,7 @@ public final class ConfigLoader {
             // Answered by the exception below, which names the key and the value.
         }
         throw new ConfigException("BULWARK_FEED_URL must be an absolute http(s) URL, got '"
-                + raw.split("\\?")[0] + "'");
+                + withoutSecrets(raw) + "'");
     }
 
     private Duration hours(String key, double fallback) {
@@ -125,6 +125,11 @@ public final class ConfigLoader {
                     + value + "'");
         }
         return Duration.ofSeconds(Math.round(hours * 3600));
+    }
+
+    /** A URL fit for an error message: no query string, no {@code user:password@} part. */
+    static String withoutSecrets(String url) {
+        return url.split("\\?")[0].replaceAll("//[^/@]*@", "//");
     }
 
     private String text(String key, String fallback) {

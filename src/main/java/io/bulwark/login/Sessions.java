@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Portal sessions, stored in the database so that any node can serve any request. The cookie
@@ -98,12 +99,16 @@ public final class Sessions {
 
     /** Ends every session of {@code userId} except the one behind {@code keptCookieValue}. */
     public void closeOthers(long userId, String keptCookieValue) {
-        transactions.useTransaction(handle -> handle
-                .createUpdate("DELETE FROM portal_sessions WHERE user_id = :user "
+        transactions.useTransaction(handle -> closeOthers(handle, userId, keptCookieValue));
+    }
+
+    /** As {@link #closeOthers(long, String)}, inside the caller's transaction. */
+    public void closeOthers(Handle handle, long userId, String keptCookieValue) {
+        handle.createUpdate("DELETE FROM portal_sessions WHERE user_id = :user "
                         + "AND session_hash <> :kept")
                 .bind("user", userId)
                 .bind("kept", Tokens.sha256Hex(keptCookieValue))
-                .execute());
+                .execute();
     }
 
     private Instant now() {

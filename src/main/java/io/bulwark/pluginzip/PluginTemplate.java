@@ -60,10 +60,6 @@ public final class PluginTemplate {
         return matcher.find() ? matcher.group(1) : "unknown";
     }
 
-    public byte[] bytes() {
-        return zip.clone();
-    }
-
     /** Writes the zip for one site to {@code out}. */
     public void writeFor(OutputStream out, long clientId, String secret, String publicBase)
             throws IOException {

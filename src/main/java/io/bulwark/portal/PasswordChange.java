@@ -62,8 +62,10 @@ public final class PasswordChange {
         }
 
         String hash = passwords.hash(form.newPassword());
-        transactions.useTransaction(handle -> users.updatePassword(handle, viewer.userId(), hash));
-        sessions.closeOthers(viewer.userId(), sessionCookie);
+        transactions.useTransaction(handle -> {
+            users.updatePassword(handle, viewer.userId(), hash);
+            sessions.closeOthers(handle, viewer.userId(), sessionCookie);
+        });
         return Optional.empty();
     }
 

@@ -13,8 +13,6 @@ final class TimeText {
             .ofPattern("uuuu-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SECOND = DateTimeFormatter
             .ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SHORT_DAY =
             DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
@@ -29,11 +27,6 @@ final class TimeText {
     /** {@code 2026-12-04 16:37:05}, for tables whose heading says UTC. */
     static String second(Instant instant) {
         return SECOND.format(instant);
-    }
-
-    /** {@code 2026-12-04}. */
-    static String day(Instant instant) {
-        return DAY.format(instant);
     }
 
     /** {@code Dec 4}, for chart axes. */

@@ -33,6 +33,9 @@ public final class PortalVulnerabilities implements VulnerabilityDetails {
     @Override
     public List<MatchedVulnerability> forSoftware(Handle handle, long siteId,
             SiteView.Software software) {
+        // LIMITATION: two queries over the site's rows for each vulnerable component, because
+        // the view's rows carry no position; fine for the dozens of components a site has,
+        // a page of thousands would notice. Carrying the position in SiteView.Software fixes it.
         Set<Integer> positions = handle.createQuery("SELECT position, sw_type, name, slug, "
                         + "version FROM software_items WHERE site_id = :site")
                 .bind("site", siteId)

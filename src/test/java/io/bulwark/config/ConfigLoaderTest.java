@@ -54,7 +54,7 @@ class ConfigLoaderTest {
     @Test
     void load_otherDatabase_isRefused() {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("BULWARK_DB_URL",
-                "jdbc:mysql://db/x?password=hunter2"), Map.of()))
+                "jdbc:mysql://admin:hunter2@db/x?password=hunter2"), Map.of()))
                 .hasMessage("BULWARK_DB_URL must start with jdbc:sqlite: or jdbc:postgresql:, "
                         + "got 'jdbc:mysql://db/x'");
     }
