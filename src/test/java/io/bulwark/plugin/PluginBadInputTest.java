@@ -257,6 +257,10 @@ class PluginBadInputTest {
                 "400 {\"error\":\"invalid_request\",\"message\":\"The grant_type, client_id and "
                         + "client_secret fields are required.\"}");
 
+        cases.put("client_id=%zz&client_secret=x&grant_type=client_credentials",
+                "400 {\"error\":\"invalid_request\",\"message\":\"The form body is malformed: "
+                        + "'%' must be followed by two hexadecimal digits.\"}");
+
         cases.forEach((body, expected) -> {
             WireClient.Reply reply = plugin.sendBody("POST", "/oauth/token", FORM,
                     body.getBytes(StandardCharsets.UTF_8), false);

@@ -1,6 +1,7 @@
 package io.bulwark.plugin.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bulwark.errors.BadRequestException;
 import io.bulwark.errors.ForbiddenException;
 import io.bulwark.web.Fields;
 import io.bulwark.web.RequestBody;
@@ -105,7 +106,13 @@ public final class PluginAuth implements Routes {
      * our side is a 503, never a 401: the plugin erases its keys on a 401.
      */
     private void token(Context ctx) {
-        Fields fields = body.read(ctx, RequestBody.ONE_MIB);
+        Fields fields;
+        try {
+            fields = body.read(ctx, RequestBody.ONE_MIB);
+        } catch (BadRequestException e) {
+            oauthError(ctx, e.status(), "invalid_request", e.getMessage());
+            return;
+        }
         Optional<String> grant = text(fields, "grant_type");
         Optional<String> clientId = text(fields, "client_id");
         Optional<String> secret = text(fields, "client_secret");
