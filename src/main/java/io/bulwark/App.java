@@ -177,7 +177,8 @@ public final class App implements AutoCloseable {
         InventoryUpload inventoryUpload = new InventoryUpload(transactions, json,
                 List.of(pluginVulnerabilities), pluginVulnerabilities, clock);
         LogStore logStore = new LogStore(transactions, clock);
-        this.logRetention = new LogRetention(transactions, config.attackRetention(), clock);
+        this.logRetention = new LogRetention(transactions, leases, config.attackRetention(),
+                clock);
         MultisiteKeys multisiteKeys = new MultisiteKeys(transactions, siteRepository, sites,
                 secrets, tokens, auditLog, clock);
 

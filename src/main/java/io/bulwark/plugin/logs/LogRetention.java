@@ -1,11 +1,13 @@
 package io.bulwark.plugin.logs;
 
+import io.bulwark.db.JobLeases;
 import io.bulwark.db.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,10 +20,9 @@ import org.slf4j.LoggerFactory;
  * Deletes raw firewall and activity records older than the retention period, and expired
  * plugin tokens, site by site in short transactions. The per-day attack totals are kept.
  *
- * <p>Cluster-safe through a lease row in {@code job_leases}: each node runs the job on its own
- * schedule, but only the node holding the unexpired lease does the work. The lease is not
- * renewed during a run; should a run outlast it, a second node may purge alongside, which is
- * harmless because every delete is idempotent.
+ * <p>Cluster-safe through a lease ({@link JobLeases}): each node runs the job on its own
+ * schedule, but only the node holding the unexpired lease does the work, renewing it with every
+ * site's transaction.
  */
 public final class LogRetention implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogRetention.class);
@@ -36,10 +37,13 @@ public final class LogRetention implements AutoCloseable {
     private final Duration retention;
     private final Clock clock;
     private final String holder = UUID.randomUUID().toString();
+    private final JobLeases leases;
     private ScheduledExecutorService scheduler;
 
-    public LogRetention(Transactions transactions, Duration retention, Clock clock) {
+    public LogRetention(Transactions transactions, JobLeases leases, Duration retention,
+            Clock clock) {
         this.transactions = transactions;
+        this.leases = leases;
         this.attacks = new AttackRepository();
         this.activity = new ActivityRepository();
         this.retention = retention;
@@ -64,21 +68,22 @@ public final class LogRetention implements AutoCloseable {
      */
     public long runOnce() {
         Instant now = now();
-        if (!transactions.inTransaction(handle -> takeLease(handle, now))) {
+        Optional<JobLeases.Lease> lease = leases.tryAcquire(LEASE, holder, LEASE_TIME);
+        if (lease.isEmpty()) {
             return -1;
         }
-        try {
+        try (JobLeases.Lease held = lease.get()) {
             Instant cutoff = now.minus(retention);
             long deleted = 0;
             List<Long> siteIds = transactions.read(handle -> handle
                     .createQuery("SELECT id FROM sites ORDER BY id").mapTo(Long.class).list());
             for (long siteId : siteIds) {
-                deleted += transactions.inTransaction(handle -> purge(handle, siteId, cutoff,
-                        now.minus(TOKEN_SLACK)));
+                deleted += transactions.inTransaction(handle -> {
+                    held.renew(handle);
+                    return purge(handle, siteId, cutoff, now.minus(TOKEN_SLACK));
+                });
             }
             return deleted;
-        } finally {
-            transactions.useTransaction(this::releaseLease);
         }
     }
 
@@ -116,34 +121,6 @@ public final class LogRetention implements AutoCloseable {
                 .bind("cutoff", tokenCutoff)
                 .execute();
         return records;
-    }
-
-    private boolean takeLease(Handle handle, Instant now) {
-        int taken = handle.createUpdate("UPDATE job_leases SET holder = :holder, "
-                        + "expires_at = :until WHERE name = :name "
-                        + "AND (expires_at < :now OR holder = :holder)")
-                .bind("name", LEASE)
-                .bind("holder", holder)
-                .bind("until", now.plus(LEASE_TIME))
-                .bind("now", now)
-                .execute();
-        if (taken == 1) {
-            return true;
-        }
-        return handle.createUpdate("INSERT INTO job_leases (name, holder, expires_at) "
-                        + "VALUES (:name, :holder, :until) ON CONFLICT (name) DO NOTHING")
-                .bind("name", LEASE)
-                .bind("holder", holder)
-                .bind("until", now.plus(LEASE_TIME))
-                .execute() == 1;
-    }
-
-    private void releaseLease(Handle handle) {
-        handle.createUpdate("UPDATE job_leases SET expires_at = 0 WHERE name = :name "
-                        + "AND holder = :holder")
-                .bind("name", LEASE)
-                .bind("holder", holder)
-                .execute();
     }
 
     private Instant now() {

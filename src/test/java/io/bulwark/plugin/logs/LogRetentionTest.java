@@ -3,6 +3,7 @@ package io.bulwark.plugin.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bulwark.db.JobLeases;
 import io.bulwark.db.Transactions;
 import io.bulwark.plugin.HostedSite;
 import io.bulwark.plugin.MutableClock;
@@ -48,7 +49,8 @@ class LogRetentionTest {
         Transactions transactions = new Transactions(server.app().database());
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T12:00:00Z"));
         LogStore store = new LogStore(transactions, clock);
-        LogRetention retention = new LogRetention(transactions, Duration.ofDays(90), clock);
+        LogRetention retention = new LogRetention(transactions, new JobLeases(transactions, clock),
+                Duration.ofDays(90), clock);
         long siteId = HostedSite.create(host, "premium").siteId();
         store.storeFirewall(siteId, List.of(JSON.readTree("{\"ip\":\"1.1.1.1\"}"),
                 JSON.readTree("{\"ip\":\"2.2.2.2\"}")));
@@ -78,7 +80,8 @@ class LogRetentionTest {
                                 + "expires_at = :until")
                 .bind("until", clock.instant().plus(Duration.ofMinutes(10)))
                 .execute());
-        LogRetention retention = new LogRetention(transactions, Duration.ofDays(90), clock);
+        LogRetention retention = new LogRetention(transactions, new JobLeases(transactions, clock),
+                Duration.ofDays(90), clock);
 
         long blocked = retention.runOnce();
         clock.advance(Duration.ofMinutes(11));
