@@ -49,7 +49,8 @@ public final class KeyRing {
                     PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n");
             LOG.warn("No BULWARK_SECRET_KEY set: generated a new encryption key in {}. Back it "
-                    + "up: losing it means re-provisioning every site.", file.toAbsolutePath());
+                    + "up: losing it means re-provisioning every site.",
+                    file.toAbsolutePath().normalize());
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the key file " + file, e);
