@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -45,8 +44,7 @@ public final class KeyRing {
             PrivateFiles.createFolder(config.dataDir());
             byte[] key = new byte[32];
             random.nextBytes(key);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------")));
+            PrivateFiles.createFile(file);
             Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n");
             LOG.warn("No BULWARK_SECRET_KEY set: generated a new encryption key in {}. Back it "
                     + "up: losing it means re-provisioning every site.",
