@@ -50,7 +50,7 @@ public final class RequestBody {
         }
         return switch (type) {
             case "application/json" -> json(bytes);
-            case "application/x-www-form-urlencoded", "" -> form(bytes);
+            case "application/x-www-form-urlencoded", "" -> new Fields(FormDecoder.decode(bytes));
             default -> throw new BadRequestException(415, "Send the body as application/json or "
                     + "application/x-www-form-urlencoded, not " + type + ".");
         };
@@ -74,11 +74,6 @@ public final class RequestBody {
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         root.properties().forEach(entry -> fields.put(entry.getKey(), entry.getValue()));
         return new Fields(fields);
-    }
-
-    /** The fields of a form body (see {@link FormDecoder}). */
-    public static Fields form(byte[] bytes) {
-        return new Fields(FormDecoder.decode(bytes));
     }
 
     private static Fields multipart(Context ctx) {

@@ -2,9 +2,9 @@ package io.bulwark.plugin.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bulwark.db.Locks;
 import io.bulwark.db.Transactions;
 import io.bulwark.errors.UnauthorizedException;
+import io.bulwark.plugin.RemovedSite;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,9 +44,7 @@ public final class InventoryUpload {
         List<SoftwareItem> items = parser.parse(software);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return transactions.inTransaction(handle -> {
-            if (!Locks.lockSite(handle, siteId)) {
-                throw new UnauthorizedException("This site no longer exists.");
-            }
+            RemovedSite.lock(handle, siteId, null);
             inventory.replace(handle, siteId, items);
             inventory.markUploaded(handle, siteId, now, items);
             listeners.forEach(listener -> listener.inventoryReplaced(handle, siteId));

@@ -1,9 +1,8 @@
 package io.bulwark.plugin.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.bulwark.db.Locks;
 import io.bulwark.db.Transactions;
-import io.bulwark.errors.UnauthorizedException;
+import io.bulwark.plugin.RemovedSite;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,9 +85,7 @@ public final class LogStore {
     private static void lock(Handle handle, long siteId) {
         // The plugin gives up after 60 s and then loses the batch: wait at most a few seconds
         // (SQLite's busy timeout bounds its wait too), then ask it to resend.
-        if (!Locks.lockSite(handle, siteId, LOCK_WAIT)) {
-            throw new UnauthorizedException("This site no longer exists.");
-        }
+        RemovedSite.lock(handle, siteId, LOCK_WAIT);
     }
 
     private Instant now() {

@@ -7,7 +7,7 @@ import io.bulwark.crypto.Tokens;
 import io.bulwark.db.Locks;
 import io.bulwark.db.Transactions;
 import io.bulwark.errors.InvalidInputException;
-import io.bulwark.errors.UnauthorizedException;
+import io.bulwark.plugin.RemovedSite;
 import io.bulwark.sites.Site;
 import io.bulwark.sites.SiteRepository;
 import io.bulwark.sites.SiteService;
@@ -67,8 +67,7 @@ public final class MultisiteKeys {
         return transactions.inTransaction(handle -> {
             normalized.values().stream().distinct().sorted()
                     .forEach(norm -> Locks.lockUrl(handle, norm));
-            Site network = sites.find(handle, caller.siteId())
-                    .orElseThrow(() -> new UnauthorizedException("This site no longer exists."));
+            Site network = RemovedSite.find(sites, handle, caller.siteId());
             Map<String, Site> existing = existing(handle, network, normalized);
             Map<String, SiteService.Credentials> keys = new LinkedHashMap<>();
             normalized.forEach((url, norm) -> {

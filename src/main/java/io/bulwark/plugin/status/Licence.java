@@ -1,6 +1,6 @@
 package io.bulwark.plugin.status;
 
-import io.bulwark.errors.UnauthorizedException;
+import io.bulwark.plugin.RemovedSite;
 import io.bulwark.providers.Plan;
 import io.bulwark.providers.Provider;
 import io.bulwark.providers.ProviderRepository;
@@ -35,8 +35,7 @@ final class Licence {
     }
 
     Map<String, Object> reply(Handle handle, long siteId, Instant now) {
-        Site site = sites.find(handle, siteId)
-                .orElseThrow(() -> new UnauthorizedException("This site no longer exists."));
+        Site site = RemovedSite.find(sites, handle, siteId);
         User owner = users.find(handle, site.userId()).orElseThrow();
         Provider provider = providers.find(handle, site.providerId()).orElseThrow();
         Plan plan = owner.plan();
